@@ -1,0 +1,108 @@
+import { docsUrlFor, type ContentRule, type TextMatch } from "./types.js";
+import { TOKEN_ENV_VARS, looksLikeCredential } from "./shared/credentials.js";
+
+const VARS = TOKEN_ENV_VARS.join("|");
+/** A quoted literal (`qv`) or, where the syntax allows it, a bare word (`uv`). */
+const QUOTED = String.raw`[rRuU]?(["'\x60])(?<qv>[^"'\x60\n]{1,512})\k<q>`.replace("([", "(?<q>[");
+const QUOTED_OR_BARE = String.raw`(?:${QUOTED}|(?<uv>[^\s"'\x60;#,)}\]]{1,512}))`;
+
+/** Each pattern names the place a credential literal is written. */
+const PLACES: { pattern: RegExp; where: string }[] = [
+  {
+    // Python keyword arguments and assignments: token="…", use_auth_token="…", api_key="…"
+    pattern: new RegExp(String.raw`(?<![\w$])(?:token|use_auth_token|api_key|access_token|hf_token)\s*=(?!=)\s*${QUOTED}`, "g"),
+    where: "a token argument",
+  },
+  {
+    // JS/TS object properties and JSON keys: { token: "…" }, { accessToken: "…" }, "apiKey": "…"
+    pattern: new RegExp(String.raw`(?<![\w$])(?:token|accessToken|apiKey|hfToken)["']?\s*:\s*${QUOTED}`, "g"),
+    where: "a token property",
+  },
+  {
+    pattern: new RegExp(String.raw`\bnew\s+(?:InferenceClient|HfInference)\s*\(\s*${QUOTED}`, "g"),
+    where: "the Inference client constructor",
+  },
+  {
+    // HF_TOKEN=…, export HF_TOKEN=…, os.environ["HF_TOKEN"] = "…", process.env.HF_TOKEN = "…", YAML/JSON/TOML keys
+    pattern: new RegExp(
+      String.raw`(?<![\w$])(?:${VARS})["'\x60]?\s*\]?\s*(?:=(?!=)|:(?=[\s"'\x60]))\s*${QUOTED_OR_BARE}`,
+      "g",
+    ),
+    where: "a Hugging Face token variable",
+  },
+  {
+    // Dockerfile: ENV HF_TOKEN value / ARG HF_TOKEN=value (the = form is covered above)
+    pattern: new RegExp(String.raw`^\s*(?:ENV|ARG)\s+(?:${VARS})\s+${QUOTED_OR_BARE}`, "gm"),
+    where: "a Dockerfile ENV instruction",
+  },
+  {
+    pattern: new RegExp(
+      String.raw`(?:huggingface-cli|\bhf\s+auth)\s+login\b[^\n]*?--token(?:\s+|=)${QUOTED_OR_BARE}`,
+      "g",
+    ),
+    where: "a login command",
+  },
+];
+
+const rule: ContentRule = {
+  kind: "content",
+  id: "hardcoded-token-argument",
+  severity: "error",
+  description:
+    "A credential literal passed as a token argument, property, HF token variable or `login --token` value.",
+  docsUrl: docsUrlFor("hardcoded-token-argument"),
+  keywords: ["token", "Token", "TOKEN", "api_key", "apiKey", "InferenceClient", "HfInference"],
+  check({ text }) {
+    const matches: TextMatch[] = [];
+    const seen = new Set<number>();
+    for (const { pattern, where } of PLACES) {
+      for (const match of text.matchAll(pattern)) {
+        const value = match.groups?.["qv"] ?? match.groups?.["uv"];
+        if (value === undefined || !looksLikeCredential(value)) continue;
+        const start = match.index + match[0].lastIndexOf(value);
+        if (seen.has(start)) continue;
+        seen.add(start);
+        matches.push({
+          start,
+          end: start + value.length,
+          secret: value,
+          message:
+            `Credential hardcoded in ${where}. Remove it and let the library read HF_TOKEN ` +
+            "(or the token saved by `hf auth login`); keep local values in a git-ignored .env file, " +
+            "and rotate the credential if it was ever committed or pushed.",
+        });
+      }
+    }
+    return matches;
+  },
+  examples: {
+    flagged: [
+      { text: 'pipe = pipeline("text-generation", model=m, token="{{HF_TOKEN}}")', filename: "a.py" },
+      { text: 'AutoModel.from_pretrained(m, use_auth_token="{{CREDENTIAL}}")', filename: "a.py" },
+      { text: 'const hf = new HfInference("{{CREDENTIAL}}");', filename: "a.js" },
+      { text: 'await listModels({ accessToken: "{{CREDENTIAL}}" });', filename: "a.ts" },
+      { text: 'os.environ["HF_TOKEN"] = "{{CREDENTIAL}}"', filename: "a.py" },
+      { text: 'process.env.HF_TOKEN = "{{CREDENTIAL}}";', filename: "a.js" },
+      { text: "export HF_TOKEN={{CREDENTIAL}}", filename: "setup.sh" },
+      { text: "FROM python:3.12\nENV HF_TOKEN {{CREDENTIAL}}\n", filename: "Dockerfile" },
+      { text: "env:\n  HF_TOKEN: {{CREDENTIAL}}\n", filename: "ci.yml" },
+      { text: "huggingface-cli login --token {{CREDENTIAL}}", filename: "setup.sh" },
+      { text: "hf auth login --token={{CREDENTIAL}} --add-to-git-credential", filename: "setup.sh" },
+    ],
+    ignored: [
+      { text: 'login(token=os.environ["HF_TOKEN"])', filename: "a.py" },
+      { text: 'login(token=os.getenv("HF_TOKEN"))', filename: "a.py" },
+      { text: "login(token=args.token)\nlogin(token=True)\nlogin(token=None)\nlogin(token=hf_token)", filename: "a.py" },
+      { text: 'login(token="my_token")', filename: "a.py" },
+      { text: 'client = OpenAI(api_key="<together_api_key>")', filename: "a.py" },
+      { text: 'client = OpenAI(api_key="your-together-api-key")', filename: "a.py" },
+      { text: "env:\n  HF_TOKEN: ${{ secrets.HF_TOKEN }}\n", filename: "ci.yml" },
+      { text: "huggingface-cli login --token $HF_TOKEN", filename: "setup.sh" },
+      { text: "const hf = new HfInference(process.env.HF_TOKEN);", filename: "a.js" },
+      { text: 'tok = AutoTokenizer.from_pretrained(m, pad_token="<pad>", eos_token="</s>")', filename: "a.py" },
+      { text: 'if token == "0123456789abcdefABCDEF":', filename: "a.py" },
+    ],
+  },
+};
+
+export default rule;

@@ -1,0 +1,59 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { createRequire } from "node:module";
+import { rules } from "../../rules/index.js";
+
+const { version } = createRequire(import.meta.url)("../../../package.json") as { version: string };
+
+export interface CliOptions {
+  format: string;
+  outputFile?: string;
+  quiet?: boolean;
+  maxWarnings: number;
+  color?: boolean;
+  config?: string;
+  showSecrets?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
+  maxFileSize?: number;
+  debug?: boolean;
+}
+
+function wholeNumber(value: string): number {
+  if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number");
+  return Number(value);
+}
+
+const UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** `10485760`, `512KiB`, `10MB` → bytes (binary units). */
+export function byteSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = match && UNITS[(match[2] ?? "").toLowerCase()];
+  if (!match || !unit || Number(match[1]) <= 0) throw new InvalidArgumentError("expected a size such as 10MiB or 500000");
+  return Math.floor(Number(match[1]) * unit);
+}
+
+/** The command line, following ESLint's conventions where they fit. */
+export function createProgram(): Command {
+  return new Command("hf-lint")
+    .description("Find leaked Hugging Face tokens and credential mistakes in a repository.")
+    .version(version, "-v, --version")
+    .argument("[paths...]", "files or directories to scan (default: the whole repository)")
+    .addOption(new Option("-f, --format <name>", "output format: stylish, json").default("stylish"))
+    .option("-o, --output-file <path>", "write the report to a file instead of standard output")
+    .option("--quiet", "report errors only")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", wholeNumber, -1)
+    .option("--color", "force coloured output")
+    .option("--no-color", "disable coloured output (also NO_COLOR)")
+    .option("-c, --config <path>", "config file (default: hf-lint.config.json, or the hf-lint key of package.json)")
+    .option("--show-secrets", "print secrets in full instead of redacted")
+    .option("--stdin", "scan standard input instead of files")
+    .option("--stdin-filename <name>", "file name to report (and to match rules against) for --stdin")
+    .option("--max-file-size <size>", "skip and count larger files (default 10MiB)", byteSize)
+    .option("--debug", "print stack traces for unexpected errors")
+    .addHelpText(
+      "after",
+      `\nRules:\n${rules.map((rule) => `  ${rule.id.padEnd(26)} ${rule.severity.padEnd(8)} ${rule.description}`).join("\n")}\n\n` +
+        "Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage or runtime error.",
+    );
+}

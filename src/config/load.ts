@@ -1,0 +1,55 @@
+import { readFileSync, existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import * as v from "valibot";
+import { ConfigSchema, type Config } from "./schema.js";
+import { UsageError } from "../errors.js";
+
+export const CONFIG_FILE = "hf-lint.config.json";
+
+export interface LoadedConfig {
+  config: Config;
+  /** Where it came from, for messages; undefined when no config was found. */
+  source: string | undefined;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `invalid JSON (${error.message})` : "cannot be read";
+    throw new UsageError(`${file}: ${reason}`);
+  }
+}
+
+function validate(value: unknown, source: string): Config {
+  const result = v.safeParse(ConfigSchema, value);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const key = v.getDotPath(issue) ?? "(root)";
+  throw new UsageError(`${source}: invalid config at "${key}": ${issue.message}`);
+}
+
+/**
+ * The explicit `--config` file, else `hf-lint.config.json` in the root, else the `hf-lint`
+ * key of the root's package.json, else the defaults.
+ */
+export function loadConfig(root: string, explicit: string | undefined, cwd: string): LoadedConfig {
+  if (explicit) {
+    if (!existsSync(explicit)) throw new UsageError(`config file not found: ${explicit}`);
+    return { config: validate(readJson(explicit), explicit), source: explicit };
+  }
+  const file = join(root, CONFIG_FILE);
+  if (existsSync(file)) {
+    const shown = relative(cwd, file) || CONFIG_FILE;
+    return { config: validate(readJson(file), shown), source: shown };
+  }
+  const pkg = join(root, "package.json");
+  if (existsSync(pkg)) {
+    const json = readJson(pkg) as Record<string, unknown> | null;
+    if (json && typeof json === "object" && "hf-lint" in json) {
+      const shown = `${relative(cwd, pkg) || "package.json"} ("hf-lint" key)`;
+      return { config: validate(json["hf-lint"], shown), source: shown };
+    }
+  }
+  return { config: {}, source: undefined };
+}

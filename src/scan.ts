@@ -1,0 +1,107 @@
+import { existsSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import ignore from "ignore";
+import { analyzeFile, isBinary } from "./engine/analyze.js";
+import { readEntry } from "./engine/read.js";
+import { RuleSet } from "./engine/rule-set.js";
+import { loadConfig } from "./config/load.js";
+import { UsageError } from "./errors.js";
+import { findRepositoryRoot } from "./sources/git.js";
+import { listWorkTree } from "./sources/worktree.js";
+import { listDirectory } from "./sources/walk.js";
+import type { DiskListing } from "./sources/types.js";
+import type { Finding, Report, SourceFile, Summary } from "./types.js";
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+export const IGNORE_FILE = ".hflintignore";
+
+export interface ScanOptions {
+  /** Directory the scan starts from (default: process.cwd()). */
+  cwd?: string;
+  /** Files or directories to narrow the scan to, relative to cwd. */
+  paths?: string[];
+  /** Path of a config file; default: `hf-lint.config.json` or package.json's `hf-lint` key in the root. */
+  config?: string;
+  /** Bytes; larger files are skipped and counted. Default 10 MiB. */
+  maxFileSize?: number;
+  /** Write secrets in full instead of redacted. */
+  showSecrets?: boolean;
+  /** Scan this text as a file named `filename` instead of the file system. */
+  stdin?: { content: Buffer | string; filename?: string };
+  /** Called for files that could not be read. */
+  onWarning?: (message: string) => void;
+}
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/** Scans a repository (or directory, or standard input) and returns the report. */
+export async function scan(options: ScanOptions = {}): Promise<Report> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const paths = (options.paths ?? []).map((path) => resolve(cwd, path));
+  for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or directory: ${relative(cwd, path) || path}`);
+  const start = paths[0] ? (statSync(paths[0]).isDirectory() ? paths[0] : dirname(paths[0])) : cwd;
+  const repositoryRoot = await findRepositoryRoot(start);
+  const root = repositoryRoot ?? (paths.length === 1 && start === paths[0] ? start : cwd);
+  const pathspecs = paths.map((path) => {
+    const inside = toPosix(relative(root, path));
+    if (inside.startsWith("../") || inside === "..") throw new UsageError(`${path} is outside ${root}`);
+    return inside;
+  });
+
+  const { config } = loadConfig(root, options.config, cwd);
+  const ruleSet = new RuleSet(config);
+  const analyzeOptions = { showSecrets: options.showSecrets ?? false };
+  const summary: Summary = { files: 0, errors: 0, warnings: 0, skipped: { tooLarge: 0, binary: 0, unreadable: 0 } };
+  const findings: Finding[] = [];
+
+  const analyze = (file: SourceFile): void => {
+    if (isBinary(file.content)) {
+      summary.skipped.binary++;
+      return;
+    }
+    summary.files++;
+    findings.push(...analyzeFile(file, ruleSet, analyzeOptions));
+  };
+
+  if (options.stdin) {
+    const { content, filename = "<stdin>" } = options.stdin;
+    analyze({ path: filename, status: "stdin", content: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+  } else {
+    const listing: DiskListing = repositoryRoot
+      ? await listWorkTree(root, pathspecs)
+      : await listDirectory(root, pathspecs);
+    const ignored = projectIgnores(root, config.ignores ?? []);
+    const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    for (const entry of listing.entries) {
+      if (ignored.ignores(entry.path)) continue;
+      const result = readEntry(join(root, entry.path), maxFileSize);
+      if ("content" in result) {
+        analyze({ ...entry, content: result.content });
+      } else if (result.skip !== "notFile") {
+        summary.skipped[result.skip]++;
+        if (result.skip === "unreadable") options.onWarning?.(`cannot read ${entry.path} (${result.error})`);
+      }
+    }
+  }
+
+  findings.sort(
+    (a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  for (const finding of findings) summary[finding.severity === "error" ? "errors" : "warnings"]++;
+  return { version: 1, findings, summary };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `.hflintignore` (gitignore syntax) in the root plus the config's `ignores`. */
+function projectIgnores(root: string, patterns: string[]) {
+  const matcher = ignore().add(patterns);
+  const file = join(root, IGNORE_FILE);
+  if (existsSync(file)) matcher.add(readFileSync(file, "utf8"));
+  return matcher;
+}

@@ -1,0 +1,43 @@
+import type { FileStatus, Severity } from "../rules/types.js";
+
+export type { Severity };
+
+/** One problem, as written in the JSON report (contract version 1). */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** POSIX path relative to the repository root (the scan root outside git). */
+  file: string;
+  /** 1-based; null for findings about the file itself. */
+  line: number | null;
+  column: number | null;
+  endLine: number | null;
+  endColumn: number | null;
+  message: string;
+  /** Redacted unless `showSecrets`; null when the finding carries no secret. */
+  secret: string | null;
+  /** Stable across runs and machines; independent of the finding's line. */
+  fingerprint: string;
+}
+
+export interface Summary {
+  /** Files scanned. */
+  files: number;
+  errors: number;
+  warnings: number;
+  /** Files passed over: above the size limit, binary, or unreadable. */
+  skipped: { tooLarge: number; binary: number; unreadable: number };
+}
+
+export interface Report {
+  version: 1;
+  findings: Finding[];
+  summary: Summary;
+}
+
+/** A file as a source hands it to the engine. */
+export interface SourceFile {
+  path: string;
+  status: FileStatus;
+  content: Buffer;
+}
