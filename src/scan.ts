@@ -1,17 +1,17 @@
-import { existsSync, statSync } from "node:fs";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore from "ignore";
 import { analyzeFile, isBinary } from "./engine/analyze.js";
-import { readEntry } from "./engine/read.js";
 import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
 import { UsageError } from "./errors.js";
 import { findRepositoryRoot } from "./sources/git.js";
 import { listWorkTree } from "./sources/worktree.js";
 import { listDirectory } from "./sources/walk.js";
-import type { DiskListing } from "./sources/types.js";
-import type { Finding, Report, SourceFile, Summary } from "./types.js";
+import { readListing } from "./sources/disk.js";
+import type { SourceItem } from "./sources/types.js";
+import type { Config } from "./config/schema.js";
+import type { Finding, Report, Summary } from "./types.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export const IGNORE_FILE = ".hflintignore";
@@ -57,33 +57,15 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   const summary: Summary = { files: 0, errors: 0, warnings: 0, skipped: { tooLarge: 0, binary: 0, unreadable: 0 } };
   const findings: Finding[] = [];
 
-  const analyze = (file: SourceFile): void => {
-    if (isBinary(file.content)) {
+  for await (const item of sources(root, repositoryRoot !== null, pathspecs, config, options)) {
+    if ("skipped" in item) {
+      summary.skipped[item.skipped]++;
+      if (item.skipped === "unreadable") options.onWarning?.(`cannot read ${item.path} (${item.error})`);
+    } else if (isBinary(item.file.content)) {
       summary.skipped.binary++;
-      return;
-    }
-    summary.files++;
-    findings.push(...analyzeFile(file, ruleSet, analyzeOptions));
-  };
-
-  if (options.stdin) {
-    const { content, filename = "<stdin>" } = options.stdin;
-    analyze({ path: filename, status: "stdin", content: Buffer.isBuffer(content) ? content : Buffer.from(content) });
-  } else {
-    const listing: DiskListing = repositoryRoot
-      ? await listWorkTree(root, pathspecs)
-      : await listDirectory(root, pathspecs);
-    const ignored = projectIgnores(root, config.ignores ?? []);
-    const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    for (const entry of listing.entries) {
-      if (ignored.ignores(entry.path)) continue;
-      const result = readEntry(join(root, entry.path), maxFileSize);
-      if ("content" in result) {
-        analyze({ ...entry, content: result.content });
-      } else if (result.skip !== "notFile") {
-        summary.skipped[result.skip]++;
-        if (result.skip === "unreadable") options.onWarning?.(`cannot read ${entry.path} (${result.error})`);
-      }
+    } else {
+      summary.files++;
+      findings.push(...analyzeFile(item.file, ruleSet, { ...analyzeOptions, onlyLines: item.onlyLines }));
     }
   }
 
@@ -92,6 +74,25 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   );
   for (const finding of findings) summary[finding.severity === "error" ? "errors" : "warnings"]++;
   return { version: 1, findings, summary };
+}
+
+/** Picks the source the options ask for: standard input, or the work tree (a directory outside git). */
+async function* sources(
+  root: string,
+  inGit: boolean,
+  pathspecs: string[],
+  config: Config,
+  options: ScanOptions,
+): AsyncGenerator<SourceItem> {
+  if (options.stdin) {
+    const { content, filename = "<stdin>" } = options.stdin;
+    yield { file: { path: filename, status: "stdin", content: Buffer.isBuffer(content) ? content : Buffer.from(content) } };
+    return;
+  }
+  const listing = inGit ? await listWorkTree(root, pathspecs) : await listDirectory(root, pathspecs);
+  const ignored = projectIgnores(root, config.ignores ?? []);
+  const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  yield* readListing(listing, maxFileSize, (path) => ignored.ignores(path));
 }
 
 function compare(a: string, b: string): number {

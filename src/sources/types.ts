@@ -1,4 +1,6 @@
 import type { FileStatus } from "../../rules/types.js";
+import type { SkipReason } from "../engine/read.js";
+import type { SourceFile } from "../types.js";
 
 /** A file on disk that a source found, with what git thinks of it. */
 export interface DiskEntry {
@@ -12,3 +14,12 @@ export interface DiskListing {
   root: string;
   entries: DiskEntry[];
 }
+
+/** What every source yields: a file to analyze, or a file it had to pass over. */
+export type SourceItem =
+  | {
+      file: SourceFile;
+      /** Report content findings only on these 1-based lines (e.g. the lines a commit adds). */
+      onlyLines?: ReadonlySet<number>;
+    }
+  | { skipped: SkipReason; path: string; error?: string };
