@@ -9,7 +9,7 @@ const QUOTED_OR_BARE = String.raw`(?:${QUOTED}|(?<uv>[^\s"'\x60;#,)}\]]{1,512}))
 /** Each pattern names the place a credential literal is written. */
 const PLACES: { pattern: RegExp; where: string }[] = [
   {
-    // Python keyword arguments and assignments: token="…", use_auth_token="…", api_key="…"
+    // Python keyword arguments and assignments: token="…", use_auth_token="…", api_key="…" hf-lint-disable-line legacy-token-env
     pattern: new RegExp(String.raw`(?<![\w$])(?:token|use_auth_token|api_key|access_token|hf_token)\s*=(?!=)\s*${QUOTED}`, "g"),
     where: "a token argument",
   },
@@ -78,7 +78,7 @@ const rule: ContentRule = {
   examples: {
     flagged: [
       { text: 'pipe = pipeline("text-generation", model=m, token="{{HF_TOKEN}}")', filename: "a.py" },
-      { text: 'AutoModel.from_pretrained(m, use_auth_token="{{CREDENTIAL}}")', filename: "a.py" },
+      { text: 'AutoModel.from_pretrained(m, use_auth_token="{{CREDENTIAL}}")', filename: "a.py" }, // hf-lint-disable-line legacy-token-env
       { text: 'const hf = new HfInference("{{CREDENTIAL}}");', filename: "a.js" },
       { text: 'await listModels({ accessToken: "{{CREDENTIAL}}" });', filename: "a.ts" },
       { text: 'os.environ["HF_TOKEN"] = "{{CREDENTIAL}}"', filename: "a.py" },
@@ -101,6 +101,8 @@ const rule: ContentRule = {
       { text: "const hf = new HfInference(process.env.HF_TOKEN);", filename: "a.js" },
       { text: 'tok = AutoTokenizer.from_pretrained(m, pad_token="<pad>", eos_token="</s>")', filename: "a.py" },
       { text: 'if token == "0123456789abcdefABCDEF":', filename: "a.py" },
+      { text: "HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYz1234567890", filename: ".env.example" },
+      { text: 'HF_TOKEN = "xK3xK3xK3xK3xK3xK3xK3xK3"', filename: "settings.toml" },
     ],
   },
 };

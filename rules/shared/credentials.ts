@@ -28,7 +28,7 @@ export function tokenPattern(prefix: TokenPrefix): RegExp {
   );
 }
 
-const PLACEHOLDER_WORDS = /your|token|example|placeholder|dummy|sample|redacted|secret|insert|replace/i;
+const PLACEHOLDER_WORDS = /your|token|example|placeholder|dummy|sample|redacted|secret|insert|replace|changeme/i;
 
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
@@ -65,15 +65,26 @@ function longestSequence(value: string): number {
 }
 
 /**
+ * True for values written by a person rather than generated: repeated characters
+ * (`xxxxx`), alphabet or digit runs (`abcde`, `12345`), few distinct characters, or
+ * placeholder words (`YourTokenHere`).
+ */
+function looksHandWritten(value: string): boolean {
+  return (
+    /(.)\1{4}/.test(value) ||
+    longestSequence(value) >= 5 ||
+    new Set(value).size < 10 ||
+    PLACEHOLDER_WORDS.test(value)
+  );
+}
+
+/**
  * True for token bodies that are obviously not random: documentation placeholders
- * (`xxxx…`, `YourTokenHere…`, alphabet runs) and hex digests. A random 34-character
- * body trips one of these checks less than once in ten thousand.
+ * and hex digests. A random 34-character body trips one of these checks less than
+ * once in ten thousand.
  */
 export function isPlaceholderBody(body: string): boolean {
-  if (/(.)\1{4}/.test(body)) return true;
-  if (longestSequence(body) >= 5) return true;
-  if (new Set(body).size < 10) return true;
-  if (PLACEHOLDER_WORDS.test(body)) return true;
+  if (looksHandWritten(body)) return true;
   if (/^[0-9a-f]+$/.test(body) || /^[0-9A-F]+$/.test(body)) return true;
   return entropy(body) < 3;
 }
@@ -113,9 +124,7 @@ export function looksLikeCredential(value: string): boolean {
   if (!/^[A-Za-z0-9_\-.+/=:]+$/.test(value)) return false;
   if (/^[./~]|:\/\//.test(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
-  if (/your|example|placeholder|dummy|sample|redacted|insert|replace|changeme|xxxx/i.test(value)) return false;
-  if (new Set(value).size < 10) return false;
-  return entropy(value) >= 3.3;
+  return !looksHandWritten(value) && entropy(value) >= 3.3;
 }
 
 /** `hf_Ab…yz`: enough to recognise a token, never enough to use it. */

@@ -12,12 +12,12 @@ export interface LoadedConfig {
   source: string | undefined;
 }
 
-function readJson(file: string): unknown {
+function readJson(file: string, shown: string): unknown {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     const reason = error instanceof SyntaxError ? `invalid JSON (${error.message})` : "cannot be read";
-    throw new UsageError(`${file}: ${reason}`);
+    throw new UsageError(`${shown}: ${reason}`);
   }
 }
 
@@ -36,18 +36,19 @@ function validate(value: unknown, source: string): Config {
 export function loadConfig(root: string, explicit: string | undefined, cwd: string): LoadedConfig {
   if (explicit) {
     if (!existsSync(explicit)) throw new UsageError(`config file not found: ${explicit}`);
-    return { config: validate(readJson(explicit), explicit), source: explicit };
+    return { config: validate(readJson(explicit, explicit), explicit), source: explicit };
   }
   const file = join(root, CONFIG_FILE);
   if (existsSync(file)) {
     const shown = relative(cwd, file) || CONFIG_FILE;
-    return { config: validate(readJson(file), shown), source: shown };
+    return { config: validate(readJson(file, shown), shown), source: shown };
   }
   const pkg = join(root, "package.json");
   if (existsSync(pkg)) {
-    const json = readJson(pkg) as Record<string, unknown> | null;
+    const shownPackage = relative(cwd, pkg) || "package.json";
+    const json = readJson(pkg, shownPackage) as Record<string, unknown> | null;
     if (json && typeof json === "object" && "hf-lint" in json) {
-      const shown = `${relative(cwd, pkg) || "package.json"} ("hf-lint" key)`;
+      const shown = `${shownPackage} ("hf-lint" key)`;
       return { config: validate(json["hf-lint"], shown), source: shown };
     }
   }
