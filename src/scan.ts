@@ -5,7 +5,8 @@ import { analyzeFile, isBinary } from "./engine/analyze.js";
 import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
 import { UsageError } from "./errors.js";
-import { findRepositoryRoot } from "./sources/git.js";
+import { findRepositoryRoot, git } from "./sources/git.js";
+import { readStaged } from "./sources/staged.js";
 import { listWorkTree } from "./sources/worktree.js";
 import { listDirectory } from "./sources/walk.js";
 import { readListing } from "./sources/disk.js";
@@ -27,6 +28,10 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Write secrets in full instead of redacted. */
   showSecrets?: boolean;
+  /** Scan what `git commit` would record (the index), reporting only the lines it adds. */
+  staged?: boolean;
+  /** With `staged`: report findings anywhere in the staged files, not only on added lines. */
+  allLines?: boolean;
   /** Scan this text as a file named `filename` instead of the file system. */
   stdin?: { content: Buffer | string; filename?: string };
   /** Called for files that could not be read. */
@@ -76,7 +81,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
   return { version: 1, findings, summary };
 }
 
-/** Picks the source the options ask for: standard input, or the work tree (a directory outside git). */
+/** Picks the source the options ask for: standard input, the index, or the work tree (a directory outside git). */
 async function* sources(
   root: string,
   inGit: boolean,
@@ -89,10 +94,16 @@ async function* sources(
     yield { file: { path: filename, status: "stdin", content: Buffer.isBuffer(content) ? content : Buffer.from(content) } };
     return;
   }
-  const listing = inGit ? await listWorkTree(root, pathspecs) : await listDirectory(root, pathspecs);
   const ignored = projectIgnores(root, config.ignores ?? []);
+  const isIgnored = (path: string): boolean => ignored.ignores(path);
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  yield* readListing(listing, maxFileSize, (path) => ignored.ignores(path));
+  if (options.staged) {
+    if (!inGit) throw new UsageError("--staged needs a git repository (run it inside one)");
+    yield* readStaged(git(root), pathspecs, { allLines: options.allLines ?? false, maxFileSize, isIgnored });
+    return;
+  }
+  const listing = inGit ? await listWorkTree(root, pathspecs) : await listDirectory(root, pathspecs);
+  yield* readListing(listing, maxFileSize, isIgnored);
 }
 
 function compare(a: string, b: string): number {

@@ -1,11 +1,13 @@
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { createRequire } from "node:module";
 import { rules } from "../../rules/index.js";
 
 const { version } = createRequire(import.meta.url)("../../../package.json") as { version: string };
 
 export interface CliOptions {
-  format: string;
+  format?: string;
+  staged?: boolean;
+  allLines?: boolean;
   outputFile?: string;
   quiet?: boolean;
   maxWarnings: number;
@@ -33,13 +35,21 @@ export function byteSize(value: string): number {
   return Math.floor(Number(match[1]) * unit);
 }
 
+export interface Handlers {
+  scan(paths: string[], options: CliOptions): Promise<void>;
+  install(): Promise<void>;
+  uninstall(): Promise<void>;
+}
+
 /** The command line, following ESLint's conventions where they fit. */
-export function createProgram(): Command {
-  return new Command("hf-lint")
+export function createProgram(handlers: Handlers): Command {
+  const program = new Command("hf-lint")
     .description("Find leaked Hugging Face tokens and credential mistakes in a repository.")
     .version(version, "-v, --version")
     .argument("[paths...]", "files or directories to scan (default: the whole repository)")
-    .addOption(new Option("-f, --format <name>", "output format: stylish, json").default("stylish"))
+    .option("-f, --format <name>", "output format: stylish (default), compact (default with --staged), json")
+    .option("--staged", "scan what `git commit` would record: the lines it adds to staged files")
+    .option("--all-lines", "with --staged: report findings anywhere in the staged files")
     .option("-o, --output-file <path>", "write the report to a file instead of standard output")
     .option("--quiet", "report errors only")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", wholeNumber, -1)
@@ -55,5 +65,12 @@ export function createProgram(): Command {
       "after",
       `\nRules:\n${rules.map((rule) => `  ${rule.id.padEnd(26)} ${rule.severity.padEnd(8)} ${rule.description}`).join("\n")}\n\n` +
         "Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage or runtime error.",
-    );
+    )
+    .action(handlers.scan);
+  program
+    .command("install")
+    .description("install a pre-commit hook running `hf-lint --staged` (through husky when the repository uses it)")
+    .action(handlers.install);
+  program.command("uninstall").description("remove exactly what `hf-lint install` added").action(handlers.uninstall);
+  return program;
 }

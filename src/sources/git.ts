@@ -21,3 +21,8 @@ export function splitNul(output: string): string[] {
   if (records.at(-1) === "") records.pop();
   return records;
 }
+
+/** Paths as git pathspecs that match literally (no glob magic in odd file names). */
+export function literalPathspecs(paths: string[]): string[] {
+  return ["--", ...paths.map((path) => (path === "" ? "." : `:(literal)${path}`))];
+}

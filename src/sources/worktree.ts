@@ -1,5 +1,5 @@
 import type { DiskEntry, DiskListing } from "./types.js";
-import { git, splitNul } from "./git.js";
+import { git, literalPathspecs, splitNul } from "./git.js";
 
 /**
  * What `git add -A` would take: tracked files still in the work tree, plus untracked files
@@ -8,7 +8,7 @@ import { git, splitNul } from "./git.js";
 export async function listWorkTree(root: string, pathspecs: string[]): Promise<DiskListing> {
   const output = await git(root).raw([
     "ls-files", "-z", "--cached", "--others", "--deleted", "-t", "--exclude-standard",
-    "--", ...pathspecs.map((spec) => `:(literal)${spec}`),
+    ...literalPathspecs(pathspecs),
   ]);
   const tracked = new Set<string>();
   const deleted = new Set<string>();
