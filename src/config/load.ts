@@ -1,7 +1,6 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import * as v from "valibot";
-import { ConfigSchema, type Config } from "./schema.js";
+import type { Config } from "./schema.js";
 import { UsageError } from "../errors.js";
 
 export const CONFIG_FILE = "hf-lint.config.json";
@@ -21,7 +20,10 @@ function readJson(file: string, shown: string): unknown {
   }
 }
 
-function validate(value: unknown, source: string): Config {
+/** The validator is loaded only when there is a config to validate. */
+async function validate(value: unknown, source: string): Promise<Config> {
+  const v = await import("valibot");
+  const { ConfigSchema } = await import("./schema.js");
   const result = v.safeParse(ConfigSchema, value);
   if (result.success) return result.output;
   const issue = result.issues[0];
@@ -33,15 +35,15 @@ function validate(value: unknown, source: string): Config {
  * The explicit `--config` file, else `hf-lint.config.json` in the root, else the `hf-lint`
  * key of the root's package.json, else the defaults.
  */
-export function loadConfig(root: string, explicit: string | undefined, cwd: string): LoadedConfig {
+export async function loadConfig(root: string, explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
   if (explicit) {
     if (!existsSync(explicit)) throw new UsageError(`config file not found: ${explicit}`);
-    return { config: validate(readJson(explicit, explicit), explicit), source: explicit };
+    return { config: await validate(readJson(explicit, explicit), explicit), source: explicit };
   }
   const file = join(root, CONFIG_FILE);
   if (existsSync(file)) {
     const shown = relative(cwd, file) || CONFIG_FILE;
-    return { config: validate(readJson(file, shown), shown), source: shown };
+    return { config: await validate(readJson(file, shown), shown), source: shown };
   }
   const pkg = join(root, "package.json");
   if (existsSync(pkg)) {
@@ -49,7 +51,7 @@ export function loadConfig(root: string, explicit: string | undefined, cwd: stri
     const json = readJson(pkg, shownPackage) as Record<string, unknown> | null;
     if (json && typeof json === "object" && "hf-lint" in json) {
       const shown = `${shownPackage} ("hf-lint" key)`;
-      return { config: validate(json["hf-lint"], shown), source: shown };
+      return { config: await validate(json["hf-lint"], shown), source: shown };
     }
   }
   return { config: {}, source: undefined };

@@ -1,5 +1,4 @@
-import type { SimpleGit } from "simple-git";
-import { literalPathspecs } from "./git.js";
+import { literalPathspecs, type Git } from "./git.js";
 import type { SourceItem } from "./types.js";
 
 /**
@@ -32,7 +31,7 @@ export interface StagedOptions {
   isIgnored: (path: string) => boolean;
 }
 
-export async function* readStaged(git: SimpleGit, pathspecs: string[], options: StagedOptions): AsyncGenerator<SourceItem> {
+export async function* readStaged(git: Git, pathspecs: string[], options: StagedOptions): AsyncGenerator<SourceItem> {
   const output = await git.raw([
     "diff", "--cached", "-z", "--raw", "--no-abbrev", "-p", WHOLE_FILE,
     "--no-color", "--no-ext-diff", "--no-textconv", "--diff-filter=d",
@@ -47,7 +46,7 @@ export async function* readStaged(git: SimpleGit, pathspecs: string[], options: 
     if (record.status === "U" || !REGULAR_FILE_MODES.has(record.mode) || options.isIgnored(record.path)) continue;
     const section = sections[index];
     let text = section?.text ?? null;
-    if (text === null && options.allLines) text = await git.catFile(["blob", record.blob]);
+    if (text === null && options.allLines) text = await git.raw(["cat-file", "blob", record.blob]);
     const content = Buffer.from(text ?? "");
     if (content.length > options.maxFileSize) {
       yield { skipped: "tooLarge", path: record.path };
