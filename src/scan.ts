@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import ignore from "ignore";
+import ignore, { type Ignore } from "ignore";
 import { analyzeFile, isBinary } from "./engine/analyze.js";
 import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
@@ -94,7 +94,7 @@ async function* sources(
     return;
   }
   const ignored = projectIgnores(root, config.ignores ?? []);
-  const isIgnored = (path: string): boolean => ignored.ignores(path);
+  const isIgnored = ignored ? (path: string): boolean => ignored.ignores(path) : () => false;
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (options.staged) {
     if (!inGit) throw new UsageError("--staged needs a git repository (run it inside one)");
@@ -112,10 +112,10 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `.hflintignore` (gitignore syntax) in the root plus the config's `ignores`. */
-function projectIgnores(root: string, patterns: string[]) {
-  const matcher = ignore().add(patterns);
+/** `.hflintignore` (gitignore syntax) in the root plus the config's `ignores`; null when there are none. */
+function projectIgnores(root: string, patterns: string[]): Ignore | null {
   const file = join(root, IGNORE_FILE);
-  if (existsSync(file)) matcher.add(readFileSync(file, "utf8"));
-  return matcher;
+  const fromFile = existsSync(file) ? readFileSync(file, "utf8") : "";
+  if (patterns.length === 0 && fromFile.trim() === "") return null;
+  return ignore().add(patterns).add(fromFile);
 }

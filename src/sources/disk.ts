@@ -2,7 +2,10 @@ import { join } from "node:path";
 import { readEntry } from "../engine/read.js";
 import type { DiskListing, SourceItem } from "./types.js";
 
-/** Reads a listing's files one by one; files passed over are reported, not thrown. */
+/**
+ * Reads a listing's files one by one; files passed over are reported, not thrown.
+ * Each yielded content is only valid until the next item is requested.
+ */
 export function* readListing(
   listing: DiskListing,
   maxFileSize: number,
