@@ -18,14 +18,26 @@ export const TOKEN_ENV_VARS = [
 ] as const;
 
 /**
- * A token: the prefix, 34 ASCII letters or digits, not part of a longer word.
- * It may directly follow a JSON/C escape such as `\n` (notebook sources end lines with one).
+ * A token candidate: the prefix, 34 ASCII letters or digits, not followed by more of a word.
+ * The pattern starts with the literal prefix so the regex engine can skip ahead quickly;
+ * what may precede it is checked by `startsWord`.
  */
 export function tokenPattern(prefix: TokenPrefix): RegExp {
-  return new RegExp(
-    `(?:(?<=\\\\[nrt])|(?<![A-Za-z0-9_]))${prefix}[A-Za-z0-9]{${TOKEN_BODY_LENGTH}}(?![A-Za-z0-9_])`,
-    "g",
-  );
+  return new RegExp(`${prefix}[A-Za-z0-9]{${TOKEN_BODY_LENGTH}}(?![A-Za-z0-9_])`, "g");
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/**
+ * Whether a match at `index` is not the tail of a longer word. A JSON/C escape such as
+ * `\n` may precede it (notebook sources end lines with one).
+ */
+export function startsWord(text: string, index: number): boolean {
+  if (index === 0 || !isWordCode(text.charCodeAt(index - 1))) return true;
+  const escaped = "nrt".includes(text.charAt(index - 1));
+  return escaped && text.charCodeAt(index - 2) === 92 && (index < 3 || text.charCodeAt(index - 3) !== 92);
 }
 
 const PLACEHOLDER_WORDS = /your|token|example|placeholder|dummy|sample|redacted|secret|insert|replace|changeme/i;

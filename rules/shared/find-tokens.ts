@@ -1,5 +1,5 @@
 import { base64Keywords, decodeRunsAround, encodedSpan } from "./base64.js";
-import { isPlaceholderBody, tokenPattern, type TokenPrefix } from "./credentials.js";
+import { isPlaceholderBody, startsWord, tokenPattern, type TokenPrefix } from "./credentials.js";
 
 export interface TokenHit {
   start: number;
@@ -30,7 +30,7 @@ export function findTokens(text: string, prefix: TokenPrefix): TokenHit[] {
   const hits: TokenHit[] = [];
   if (text.includes(prefix)) {
     for (const match of text.matchAll(patternFor(prefix))) {
-      if (!isPlaceholderBody(match[0].slice(prefix.length))) {
+      if (startsWord(text, match.index) && !isPlaceholderBody(match[0].slice(prefix.length))) {
         hits.push({ start: match.index, end: match.index + match[0].length, token: match[0], encoded: false });
       }
     }
@@ -40,7 +40,7 @@ export function findTokens(text: string, prefix: TokenPrefix): TokenHit[] {
   for (const run of decodeRunsAround(text, encodedKeywords)) {
     if (!run.decoded.includes(prefix)) continue;
     for (const match of run.decoded.matchAll(patternFor(prefix))) {
-      if (isPlaceholderBody(match[0].slice(prefix.length))) continue;
+      if (!startsWord(run.decoded, match.index) || isPlaceholderBody(match[0].slice(prefix.length))) continue;
       const span = encodedSpan(run, match.index, match.index + match[0].length);
       hits.push({ ...span, token: match[0], encoded: true });
     }
