@@ -6,39 +6,58 @@ const VARS = TOKEN_ENV_VARS.join("|");
 const QUOTED = String.raw`[rRuU]?(["'\x60])(?<qv>[^"'\x60\n]{1,512})\k<q>`.replace("([", "(?<q>[");
 const QUOTED_OR_BARE = String.raw`(?:${QUOTED}|(?<uv>[^\s"'\x60;#,)}\]]{1,512}))`;
 
+/**
+ * `anchor(?<=context)rest`: each pattern starts with a literal so the regex engine can skip
+ * ahead to candidates, and checks what precedes it afterwards (a leading lookbehind would
+ * be tried at every position of every file; this halves the rule's time on ML code).
+ */
+function anchored(anchor: string, context: string, rest: string, flags = "g"): RegExp {
+  return new RegExp(`(?:${anchor})(?<=${context})${rest}`, flags);
+}
+
 /** Each pattern names the place a credential literal is written. */
 const PLACES: { pattern: RegExp; where: string }[] = [
   {
     // Python keyword arguments and assignments: token="…", use_auth_token="…", api_key="…" hf-lint-disable-line legacy-token-env
-    pattern: new RegExp(String.raw`(?<![\w$])(?:token|use_auth_token|api_key|access_token|hf_token)\s*=(?!=)\s*${QUOTED}`, "g"),
+    pattern: anchored(
+      "token|api_key",
+      String.raw`(?<![\w$])(?:use_auth_|access_|hf_)?(?:token|api_key)`,
+      String.raw`\s*=(?!=)\s*${QUOTED}`,
+    ),
     where: "a token argument",
   },
   {
     // JS/TS object properties and JSON keys: { token: "…" }, { accessToken: "…" }, "apiKey": "…"
-    pattern: new RegExp(String.raw`(?<![\w$])(?:token|accessToken|apiKey|hfToken)["']?\s*:\s*${QUOTED}`, "g"),
+    pattern: anchored("oken|Key", String.raw`(?<![\w$])(?:token|accessToken|apiKey|hfToken)`, String.raw`["']?\s*:\s*${QUOTED}`),
     where: "a token property",
   },
   {
-    pattern: new RegExp(String.raw`\bnew\s+(?:InferenceClient|HfInference)\s*\(\s*${QUOTED}`, "g"),
+    pattern: anchored(
+      "InferenceClient|HfInference",
+      String.raw`\bnew\s+(?:InferenceClient|HfInference)`,
+      String.raw`\s*\(\s*${QUOTED}`,
+    ),
     where: "the Inference client constructor",
   },
   {
     // HF_TOKEN=…, export HF_TOKEN=…, os.environ["HF_TOKEN"] = "…", process.env.HF_TOKEN = "…", YAML/JSON/TOML keys
-    pattern: new RegExp(
-      String.raw`(?<![\w$])(?:${VARS})["'\x60]?\s*\]?\s*(?:=(?!=)|:(?=[\s"'\x60]))\s*${QUOTED_OR_BARE}`,
-      "g",
+    pattern: anchored(
+      "TOKEN",
+      String.raw`(?<![\w$])(?:${VARS})`,
+      String.raw`["'\x60]?\s*\]?\s*(?:=(?!=)|:(?=[\s"'\x60]))\s*${QUOTED_OR_BARE}`,
     ),
     where: "a Hugging Face token variable",
   },
   {
     // Dockerfile: ENV HF_TOKEN value / ARG HF_TOKEN=value (the = form is covered above)
-    pattern: new RegExp(String.raw`^\s*(?:ENV|ARG)\s+(?:${VARS})\s+${QUOTED_OR_BARE}`, "gm"),
+    pattern: anchored("TOKEN", String.raw`^[ \t]*(?:ENV|ARG)[ \t]+(?:${VARS})`, String.raw`[ \t]+${QUOTED_OR_BARE}`, "gm"),
     where: "a Dockerfile ENV instruction",
   },
   {
-    pattern: new RegExp(
-      String.raw`(?:huggingface-cli|\bhf\s+auth)\s+login\b[^\n]*?--token(?:\s+|=)${QUOTED_OR_BARE}`,
-      "g",
+    pattern: anchored(
+      "--token",
+      String.raw`(?:huggingface-cli|\bhf\s+auth)\s+login\b[^\n]*--token`,
+      String.raw`(?:\s+|=)${QUOTED_OR_BARE}`,
     ),
     where: "a login command",
   },
@@ -51,7 +70,7 @@ const rule: ContentRule = {
   description:
     "A credential literal passed as a token argument, property, HF token variable or `login --token` value.",
   docsUrl: docsUrlFor("hardcoded-token-argument"),
-  keywords: ["token", "Token", "TOKEN", "api_key", "apiKey", "InferenceClient", "HfInference"],
+  keywords: ["oken", "OKEN", "api_key", "apiKey", "Inference"],
   check({ text }) {
     const matches: TextMatch[] = [];
     const seen = new Set<number>();

@@ -1,17 +1,17 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { analyzeFile, isBinary } from "./engine/analyze.js";
+import { Collector } from "./engine/collect.js";
+import { readListingInParallel } from "./engine/parallel.js";
 import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
 import { UsageError } from "./errors.js";
 import { findRepositoryRoot, git } from "./sources/git.js";
 import { readStaged } from "./sources/staged.js";
 import { listWorkTree } from "./sources/worktree.js";
-import { readListing } from "./sources/disk.js";
 import type { SourceItem } from "./sources/types.js";
 import type { Config } from "./config/schema.js";
-import type { Finding, Report, Summary } from "./types.js";
+import type { Report, Summary } from "./types.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export const IGNORE_FILE = ".hflintignore";
@@ -57,21 +57,11 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
 
   const { config } = await loadConfig(root, options.config, cwd);
   const ruleSet = new RuleSet(config);
-  const analyzeOptions = { showSecrets: options.showSecrets ?? false };
-  const summary: Summary = { files: 0, errors: 0, warnings: 0, skipped: { tooLarge: 0, binary: 0, unreadable: 0 } };
-  const findings: Finding[] = [];
-
-  for await (const item of sources(root, repositoryRoot !== null, pathspecs, config, options)) {
-    if ("skipped" in item) {
-      summary.skipped[item.skipped]++;
-      if (item.skipped === "unreadable") options.onWarning?.(`cannot read ${item.path} (${item.error})`);
-    } else if (isBinary(item.file.content)) {
-      summary.skipped.binary++;
-    } else {
-      summary.files++;
-      findings.push(...analyzeFile(item.file, ruleSet, { ...analyzeOptions, onlyLines: item.onlyLines }));
-    }
-  }
+  const collector = new Collector(ruleSet, { showSecrets: options.showSecrets ?? false });
+  for await (const item of sources(root, repositoryRoot !== null, pathspecs, config, options)) collector.add(item);
+  const { findings, files, skipped, warnings } = collector.result();
+  for (const warning of warnings) options.onWarning?.(warning);
+  const summary: Summary = { files, errors: 0, warnings: 0, skipped };
 
   findings.sort(
     (a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
@@ -105,7 +95,7 @@ async function* sources(
   const listing = inGit
     ? await listWorkTree(root, pathspecs)
     : await (await import("./sources/walk.js")).listDirectory(root, pathspecs);
-  yield* readListing(listing, maxFileSize, isIgnored);
+  yield* readListingInParallel(listing, { config, maxFileSize, showSecrets: options.showSecrets ?? false, isIgnored });
 }
 
 function compare(a: string, b: string): number {

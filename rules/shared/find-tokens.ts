@@ -1,5 +1,5 @@
 import { base64Keywords, decodeRunsAround, encodedSpan } from "./base64.js";
-import { isPlaceholderBody, startsWord, tokenPattern, type TokenPrefix } from "./credentials.js";
+import { TOKEN_PREFIXES, isPlaceholderBody, startsWord, tokenPattern, type TokenPrefix } from "./credentials.js";
 
 export interface TokenHit {
   start: number;
@@ -20,9 +20,11 @@ function patternFor(prefix: TokenPrefix): RegExp {
   return pattern;
 }
 
+const encodedKeywords = new Map(TOKEN_PREFIXES.map((prefix) => [prefix, base64Keywords(prefix)]));
+
 /** The keywords that must occur in a text for it to hold a token with this prefix. */
 export function tokenKeywords(prefix: TokenPrefix): string[] {
-  return [prefix, ...base64Keywords(prefix)];
+  return [prefix, ...(encodedKeywords.get(prefix) ?? [])];
 }
 
 /** Every realistic token with `prefix` in `text`, plain or base64-encoded. */
@@ -35,9 +37,9 @@ export function findTokens(text: string, prefix: TokenPrefix): TokenHit[] {
       }
     }
   }
-  const encodedKeywords = base64Keywords(prefix).filter((keyword) => text.includes(keyword));
-  if (encodedKeywords.length === 0) return hits;
-  for (const run of decodeRunsAround(text, encodedKeywords)) {
+  const present = (encodedKeywords.get(prefix) ?? []).filter((keyword) => text.includes(keyword));
+  if (present.length === 0) return hits;
+  for (const run of decodeRunsAround(text, present)) {
     if (!run.decoded.includes(prefix)) continue;
     for (const match of run.decoded.matchAll(patternFor(prefix))) {
       if (!startsWord(run.decoded, match.index) || isPlaceholderBody(match[0].slice(prefix.length))) continue;

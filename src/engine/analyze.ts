@@ -47,7 +47,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   let text = file.content.toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // columns count from after a BOM, as editors do
   const lines = new LineIndex(text);
-  const suppressions = Suppressions.for(text, lines);
+  const suppressions = new Suppressions(text, lines);
   const matches: { ruleId: string; match: TextMatch; line: number }[] = [];
   for (const rule of contentRules) {
     if (!ruleSet.severity(rule.id, file.path)) continue;

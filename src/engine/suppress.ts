@@ -9,14 +9,16 @@ const KEYWORD = "hf-lint-disable-";
  */
 export class Suppressions {
   private readonly cache = new Map<number, { sameLine: RuleFilter; nextLine: RuleFilter }>();
+  /** Searched for on the first finding only: most files have none, and the search reads the whole text. */
+  private hasDirectives: boolean | undefined;
 
-  constructor(private readonly lines: LineIndex, private readonly hasDirectives: boolean) {}
-
-  static for(text: string, lines: LineIndex): Suppressions {
-    return new Suppressions(lines, text.includes(KEYWORD));
-  }
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+  ) {}
 
   isSuppressed(ruleId: string, line: number): boolean {
+    this.hasDirectives ??= this.text.includes(KEYWORD);
     if (!this.hasDirectives) return false;
     return this.directives(line).sameLine(ruleId) || (line > 1 && this.directives(line - 1).nextLine(ruleId));
   }

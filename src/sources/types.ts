@@ -1,6 +1,7 @@
 import type { FileStatus } from "../../rules/types.js";
 import type { SkipReason } from "../engine/read.js";
 import type { SourceFile } from "../types.js";
+import type { Collected } from "../engine/collect.js";
 
 /** A file on disk that a source found, with what git thinks of it. */
 export interface DiskEntry {
@@ -22,4 +23,6 @@ export type SourceItem =
       /** Report content findings only on these 1-based lines (e.g. the lines a commit adds). */
       onlyLines?: ReadonlySet<number>;
     }
-  | { skipped: SkipReason; path: string; error?: string };
+  | { skipped: SkipReason; path: string; error?: string }
+  /** Files already analysed elsewhere (a worker thread). */
+  | { collected: Collected };

@@ -1,0 +1,53 @@
+import type { SourceItem } from "../sources/types.js";
+import type { Finding, Summary } from "../types.js";
+import { analyzeFile, isBinary, type AnalyzeOptions } from "./analyze.js";
+import type { RuleSet } from "./rule-set.js";
+
+/** What analysing a set of files produced; what a worker thread sends back. */
+export interface Collected {
+  findings: Finding[];
+  files: number;
+  skipped: Summary["skipped"];
+  warnings: string[];
+}
+
+/** Turns source items into findings and counts, whichever source and thread they come from. */
+export class Collector {
+  private readonly collected: Collected = {
+    findings: [],
+    files: 0,
+    skipped: { tooLarge: 0, binary: 0, unreadable: 0 },
+    warnings: [],
+  };
+
+  constructor(
+    private readonly ruleSet: RuleSet,
+    private readonly options: Omit<AnalyzeOptions, "onlyLines">,
+  ) {}
+
+  add(item: SourceItem): void {
+    if ("collected" in item) this.merge(item.collected);
+    else if ("skipped" in item) {
+      this.collected.skipped[item.skipped]++;
+      if (item.skipped === "unreadable") this.collected.warnings.push(`cannot read ${item.path} (${item.error})`);
+    } else if (isBinary(item.file.content)) {
+      this.collected.skipped.binary++;
+    } else {
+      this.collected.files++;
+      for (const finding of analyzeFile(item.file, this.ruleSet, { ...this.options, onlyLines: item.onlyLines })) {
+        this.collected.findings.push(finding);
+      }
+    }
+  }
+
+  private merge(other: Collected): void {
+    for (const finding of other.findings) this.collected.findings.push(finding);
+    this.collected.files += other.files;
+    for (const reason of ["tooLarge", "binary", "unreadable"] as const) this.collected.skipped[reason] += other.skipped[reason];
+    for (const warning of other.warnings) this.collected.warnings.push(warning);
+  }
+
+  result(): Collected {
+    return this.collected;
+  }
+}
