@@ -115,6 +115,22 @@ describe("scanning a git work tree", () => {
   });
 });
 
+describe("large repositories", () => {
+  it("splits the work across threads with the same result as one thread", () => {
+    const repo = tempRepo();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 5200; i++) files[`d${i % 50}/f${i}.py`] = i % 1000 === 3 ? `t = "${fakeHfToken(i)}"\n` : `x = ${i}\n`;
+    write(repo, files);
+    git(repo, "add", "-A");
+    const whole = runJson([], { cwd: repo }).report; // 5,200 files: two worker threads
+    const first = runJson(["d3"], { cwd: repo }).report; // 104 files: this thread
+    expect(whole.summary.files).toBe(5200);
+    const planted = [0, 1, 2, 3, 4, 5].map((k) => `d3/f${k * 1000 + 3}.py`).sort();
+    expect(whole.findings.map((f) => f.file)).toEqual(planted);
+    expect(first.findings).toEqual(whole.findings);
+  });
+});
+
 describe("outside git", () => {
   it("walks the directory honoring .gitignore files at every depth", () => {
     const dir = tempDir();
