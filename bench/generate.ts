@@ -18,7 +18,7 @@ const GIT_ENV = {
   GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z",
   GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z",
 };
-const GENERATOR_VERSION = "3";
+const GENERATOR_VERSION = "4";
 
 export const SHARDS = 4;
 
@@ -106,8 +106,9 @@ function jsonConfig(t: Text): string {
 }
 
 /** One file of the large repository: its path and text, with a token planted in one file in 800. */
-function largeFile(t: Text, index: number): [string, string] {
-  const dir = `s${index % SHARDS}/d${Math.floor(index / SHARDS / 100)}`;
+function largeFile(t: Text, index: number, files: number): [string, string] {
+  // Consecutive indexes share a shard, so every shard holds the same mix of kinds.
+  const dir = `s${Math.floor((index * SHARDS) / files)}/d${Math.floor(index / 100)}`;
   const kind = index % 20;
   let path: string;
   let text: string;
@@ -137,7 +138,7 @@ export function largeRepository(dir: string, files = 20000): LargeRepository {
   git(dir, ["init", "-q", "-b", "main"]);
   const t = new Text(2026);
   for (let i = 0; i < files; i++) {
-    const [path, text] = largeFile(t, i);
+    const [path, text] = largeFile(t, i, files);
     mkdirSync(join(dir, path, ".."), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
