@@ -40,7 +40,8 @@ export async function* readListingInParallel(listing: DiskListing, options: List
             maxFileSize: options.maxFileSize,
             showSecrets: options.showSecrets,
           };
-          const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData });
+          // "../engine/" so that the path also holds from the bundled CLI in dist/src/cli/.
+          const worker = new Worker(new URL("../engine/worker.js", import.meta.url), { workerData });
           worker.once("message", resolve);
           worker.once("error", reject);
         }),
