@@ -7,6 +7,7 @@ import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
 import { UsageError } from "./errors.js";
 import { findRepositoryRoot, git } from "./sources/git.js";
+import { readHistory } from "./sources/history.js";
 import { readStaged } from "./sources/staged.js";
 import { listWorkTree } from "./sources/worktree.js";
 import type { SourceItem } from "./sources/types.js";
@@ -31,6 +32,12 @@ export interface ScanOptions {
   staged?: boolean;
   /** With `staged`: report findings anywhere in the staged files, not only on added lines. */
   allLines?: boolean;
+  /** Scan the lines every commit reachable from HEAD (or in `range`) added. */
+  history?: boolean;
+  /** With `history`: a revision range such as `origin/main..HEAD`. */
+  range?: string;
+  /** With `history`: only commits after this date. */
+  since?: string;
   /** Scan this text as a file named `filename` instead of the file system. */
   stdin?: { content: Buffer | string; filename?: string };
   /** Called for files that could not be read. */
@@ -86,6 +93,11 @@ async function* sources(
   const ignored = projectIgnores(root, config.ignores ?? []);
   const isIgnored = ignored ? (path: string): boolean => ignored.ignores(path) : () => false;
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (options.history || options.range || options.since) {
+    if (!inGit) throw new UsageError("--history needs a git repository (run it inside one)");
+    yield* readHistory(root, { range: options.range, since: options.since, isIgnored });
+    return;
+  }
   if (options.staged) {
     if (!inGit) throw new UsageError("--staged needs a git repository (run it inside one)");
     yield* readStaged(git(root), pathspecs, { allLines: options.allLines ?? false, maxFileSize, isIgnored });

@@ -18,6 +18,10 @@ export interface Finding {
   secret: string | null;
   /** Stable across runs and machines; independent of the finding's line. */
   fingerprint: string;
+  /** With `--history`: the commit that added the secret, its author and author date (ISO 8601). */
+  commit?: string;
+  author?: string;
+  date?: string;
 }
 
 export interface Summary {

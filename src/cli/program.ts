@@ -6,6 +6,11 @@ const { version } = createRequire(import.meta.url)("../../../package.json") as {
 
 export interface CliOptions {
   format?: string;
+  history?: boolean;
+  range?: string;
+  since?: string;
+  baseline?: string;
+  writeBaseline?: string | boolean;
   staged?: boolean;
   allLines?: boolean;
   outputFile?: string;
@@ -47,9 +52,14 @@ export function createProgram(handlers: Handlers): Command {
     .description("Find leaked Hugging Face tokens and credential mistakes in a repository.")
     .version(version, "-v, --version")
     .argument("[paths...]", "files or directories to scan (default: the whole repository)")
-    .option("-f, --format <name>", "output format: stylish (default), compact (default with --staged), json")
+    .option("-f, --format <name>", "output format: stylish (default), compact (default with --staged), json, sarif, github")
     .option("--staged", "scan what `git commit` would record: the lines it adds to staged files")
     .option("--all-lines", "with --staged: report findings anywhere in the staged files")
+    .option("--history", "scan the lines every commit reachable from HEAD added")
+    .option("--range <A..B>", "scan only the commits in a revision range (implies --history)")
+    .option("--since <date>", "scan only commits after a date (implies --history)")
+    .option("--baseline <file>", "report only findings that are not in this baseline file")
+    .option("--write-baseline [file]", "record the current findings as accepted (default .hf-lint-baseline.json)")
     .option("-o, --output-file <path>", "write the report to a file instead of standard output")
     .option("--quiet", "report errors only")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", wholeNumber, -1)

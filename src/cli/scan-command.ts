@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { DEFAULT_BASELINE, applyBaseline, writeBaseline } from "../baseline.js";
 import { UsageError } from "../errors.js";
 import { loadReporter } from "../reporters/load.js";
 import { scan } from "../scan.js";
@@ -19,6 +21,8 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
   if (options.stdinFilename && !options.stdin) throw new UsageError("--stdin-filename needs --stdin");
   if (options.allLines && !options.staged) throw new UsageError("--all-lines needs --staged");
   if (options.staged && options.stdin) throw new UsageError("--staged cannot be combined with --stdin");
+  const history = Boolean(options.history || options.range || options.since);
+  if (history && (options.staged || options.stdin)) throw new UsageError("--history cannot be combined with --staged or --stdin");
   const reporter = await loadReporter(options.format ?? (options.staged ? "compact" : "stylish"));
   const report = await scan({
     paths,
@@ -27,10 +31,20 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
     showSecrets: options.showSecrets,
     staged: options.staged,
     allLines: options.allLines,
+    history,
+    range: options.range,
+    since: options.since,
     stdin: options.stdin ? { content: await readStdin(), filename: options.stdinFilename } : undefined,
     onWarning: (message) => process.stderr.write(`hf-lint: warning: ${message}\n`),
   });
-  const shown = options.quiet ? errorsOnly(report) : report;
+  if (options.writeBaseline) {
+    const path = typeof options.writeBaseline === "string" ? options.writeBaseline : DEFAULT_BASELINE;
+    const count = writeBaseline(report, path, existsSync(path) ? path : options.baseline);
+    process.stderr.write(`hf-lint: recorded ${count} finding${count === 1 ? "" : "s"} in ${path}\n`);
+    return 0;
+  }
+  const current = options.baseline ? applyBaseline(report, options.baseline) : report;
+  const shown = options.quiet ? errorsOnly(current) : current;
   writeReport(reporter(shown, { color: useColor(options.color, Boolean(options.outputFile)) }), options.outputFile);
   const { errors, warnings } = shown.summary;
   const failed = errors > 0 || (options.maxWarnings >= 0 && warnings > options.maxWarnings);

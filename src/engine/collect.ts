@@ -12,7 +12,11 @@ export interface Collected {
 }
 
 /** Turns source items into findings and counts, whichever source and thread they come from. */
+const IN_HISTORY =
+  "It remains in the git history even if a later commit removed it: rotate it; deleting the line is not enough.";
+
 export class Collector {
+  private readonly seen = new Set<string>();
   private readonly collected: Collected = {
     findings: [],
     files: 0,
@@ -35,7 +39,16 @@ export class Collector {
     } else {
       this.collected.files++;
       for (const finding of analyzeFile(item.file, this.ruleSet, { ...this.options, onlyLines: item.onlyLines })) {
-        this.collected.findings.push(finding);
+        if (!item.commit) this.collected.findings.push(finding);
+        else if (!this.seen.has(finding.fingerprint)) {
+          // A secret is reported once, at the oldest commit that added it to that file.
+          this.seen.add(finding.fingerprint);
+          this.collected.findings.push({
+            ...finding,
+            message: finding.line === null ? finding.message : `${finding.message} ${IN_HISTORY}`,
+            ...item.commit,
+          });
+        }
       }
     }
   }

@@ -22,7 +22,16 @@ export type SourceItem =
       file: SourceFile;
       /** Report content findings only on these 1-based lines (e.g. the lines a commit adds). */
       onlyLines?: ReadonlySet<number>;
+      /** The commit the file comes from (history scans). */
+      commit?: CommitInfo;
     }
   | { skipped: SkipReason; path: string; error?: string }
   /** Files already analysed elsewhere (a worker thread). */
   | { collected: Collected };
+
+export interface CommitInfo {
+  commit: string;
+  author: string;
+  /** Author date, ISO 8601. */
+  date: string;
+}

@@ -1,0 +1,28 @@
+import type { Reporter } from "./types.js";
+
+/** Workflow-command escaping: data escapes %, CR and LF; properties also ':' and ','. */
+const escapeData = (text: string): string => text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+const escapeProperty = (text: string): string => escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+
+/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. */
+const github: Reporter = (report) =>
+  report.findings
+    .map((f) => {
+      const properties: [string, string | number | null][] = [
+        ["file", f.file],
+        ["line", f.line],
+        ["col", f.column],
+        ["endLine", f.endLine],
+        ["endColumn", f.endColumn],
+        ["title", `hf-lint ${f.ruleId}`],
+      ];
+      const props = properties
+        .filter((entry): entry is [string, string | number] => entry[1] !== null)
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .join(",");
+      const secret = f.secret ? ` [${f.secret}]` : "";
+      return `::${f.severity === "error" ? "error" : "warning"} ${props}::${escapeData(f.message + secret)}\n`;
+    })
+    .join("");
+
+export default github;

@@ -1,0 +1,67 @@
+import { createRequire } from "node:module";
+import { rules } from "../../rules/index.js";
+import type { Finding } from "../types.js";
+import type { Reporter } from "./types.js";
+
+const pkg = createRequire(import.meta.url)("../../../package.json") as { version: string; homepage?: string };
+
+/** Percent-encodes each path segment so spaces and non-ASCII names are valid URIs. */
+function relativeUri(path: string): string {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
+function region(f: Finding) {
+  if (f.line === null || f.column === null || f.endLine === null || f.endColumn === null) return undefined;
+  return { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };
+}
+
+/** SARIF 2.1.0, as GitHub code scanning uploads it: one run, every rule described, secrets redacted. */
+const sarif: Reporter = (report) => {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "hf-lint",
+            version: pkg.version,
+            informationUri: "https://github.com/hf-lint/hf-lint",
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              name: rule.id,
+              shortDescription: { text: rule.description },
+              helpUri: rule.docsUrl,
+              help: { text: `${rule.description} See ${rule.docsUrl}` },
+              defaultConfiguration: { level: rule.severity === "error" ? "error" : "warning" },
+              properties: { tags: ["security", "secrets"] },
+            })),
+          },
+        },
+        results: report.findings.map((f) => ({
+          ruleId: f.ruleId,
+          ruleIndex: ruleIndex.get(f.ruleId),
+          level: f.severity === "error" ? "error" : "warning",
+          message: { text: f.secret ? `${f.message} [${f.secret}]` : f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: relativeUri(f.file), uriBaseId: "%SRCROOT%" },
+                ...(region(f) ? { region: region(f) } : {}),
+              },
+            },
+          ],
+          partialFingerprints: { "hfLint/v1": f.fingerprint },
+          properties: {
+            ...(f.secret ? { secret: f.secret } : {}),
+            ...(f.commit ? { commit: f.commit, author: f.author, date: f.date } : {}),
+          },
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+export default sarif;
