@@ -1,8 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
-import { createRequire } from "node:module";
 import { rules } from "../../rules/index.js";
+import { VERSION } from "../package-info.js";
 
-const { version } = createRequire(import.meta.url)("../../../package.json") as { version: string };
 
 export interface CliOptions {
   format?: string;
@@ -50,7 +49,7 @@ export interface Handlers {
 export function createProgram(handlers: Handlers): Command {
   const program = new Command("hf-lint")
     .description("Find leaked Hugging Face tokens and credential mistakes in a repository.")
-    .version(version, "-v, --version")
+    .version(VERSION, "-v, --version")
     .argument("[paths...]", "files or directories to scan (default: the whole repository)")
     .option("-f, --format <name>", "output format: stylish (default), compact (default with --staged), json, sarif, github")
     .option("--staged", "scan what `git commit` would record: the lines it adds to staged files")

@@ -1,9 +1,8 @@
-import { createRequire } from "node:module";
 import { rules } from "../../rules/index.js";
+import { VERSION } from "../package-info.js";
 import type { Finding } from "../types.js";
 import type { Reporter } from "./types.js";
 
-const pkg = createRequire(import.meta.url)("../../../package.json") as { version: string; homepage?: string };
 
 /** Percent-encodes each path segment so spaces and non-ASCII names are valid URIs. */
 function relativeUri(path: string): string {
@@ -26,7 +25,7 @@ const sarif: Reporter = (report) => {
         tool: {
           driver: {
             name: "hf-lint",
-            version: pkg.version,
+            version: VERSION,
             informationUri: "https://github.com/hf-lint/hf-lint",
             rules: rules.map((rule) => ({
               id: rule.id,
