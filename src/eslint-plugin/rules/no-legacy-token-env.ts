@@ -6,7 +6,7 @@ import { docs, envVariableName } from "../shared.js";
 /** The environment variable names among the legacy names (the table also holds `use_auth_token`). */
 const LEGACY_VARIABLES = Object.entries(LEGACY_NAMES).filter(([, legacy]) => legacy.replacement === "HF_TOKEN");
 
-/** `process.env.HUGGING_FACE_HUB_TOKEN` and friends → `HF_TOKEN` (CLI rule legacy-token-env), with an autofix. */ // hf-lint-disable-line legacy-token-env
+/** `process.env` lookups of the legacy token variables → `HF_TOKEN` (CLI rule legacy-token-env), with an autofix. */
 const rule: Rule.RuleModule = {
   meta: {
     type: "suggestion",
