@@ -7,7 +7,7 @@ export const LEGACY_NAMES: Readonly<Record<string, { replacement: string; why: s
   use_auth_token: { replacement: "token", why: "is deprecated in the Hugging Face libraries" },
 };
 
-const PATTERN = /(?<![\w$])(?:HUGGING_FACE_HUB_TOKEN|HUGGINGFACE_TOKEN)(?!\w)|(?<![\w$])use_auth_token(?=\s*=(?!=))/g; // hf-lint-disable-line legacy-token-env
+const PATTERN = /(?<!\w)(?:HUGGING_FACE_HUB_TOKEN|HUGGINGFACE_TOKEN)(?!\w)|(?<!\w)use_auth_token(?=\s*=(?!=))/g; // hf-lint-disable-line legacy-token-env
 
 const rule: ContentRule = {
   kind: "content",
@@ -36,6 +36,7 @@ const rule: ContentRule = {
       { text: 'token = os.environ["HUGGINGFACE_TOKEN"]', filename: "a.py" },
       { text: "model = AutoModel.from_pretrained(name, use_auth_token=True)", filename: "a.py" },
       { text: "const t = process.env.HUGGINGFACE_TOKEN;", filename: "a.js" },
+      { text: 'curl -H "Authorization: Bearer ${HUGGINGFACE_TOKEN}" "$URL"', filename: "call.sh" },
     ],
     ignored: [
       { text: "export HF_TOKEN=$SECRET", filename: "run.sh" },

@@ -1,6 +1,7 @@
 import { randomBytes, createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { UsageError } from "./errors.js";
+import { withFindings } from "./report.js";
 import type { Finding, Report } from "./types.js";
 
 export const DEFAULT_BASELINE = ".hf-lint-baseline.json";
@@ -42,8 +43,7 @@ export function applyBaseline(report: Report, path: string): Report {
   const findings = report.findings.filter(
     (f) => !accepted.has(`${f.ruleId}\0${f.file}\0${hash(baseline.salt, f)}`),
   );
-  const errors = findings.filter((f) => f.severity === "error").length;
-  return { ...report, findings, summary: { ...report.summary, errors, warnings: findings.length - errors } };
+  return withFindings(report, findings);
 }
 
 /** Writes every current finding as accepted (keeping the salt of an existing baseline). Returns the count. */

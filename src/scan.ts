@@ -2,6 +2,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { Collector } from "./engine/collect.js";
+import { redact } from "../rules/shared/credentials.js";
+import { verifyFindings, type VerifyOptions } from "./verify.js";
 import { readListingInParallel } from "./engine/parallel.js";
 import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
@@ -38,6 +40,10 @@ export interface ScanOptions {
   range?: string;
   /** With `history`: only commits after this date. */
   since?: string;
+  /** Ask the Hub whether each found token is live (network; opt-in). */
+  verify?: boolean | VerifyOptions;
+  /** Report only live tokens (implies `verify`). */
+  onlyVerified?: boolean;
   /** Scan this text as a file named `filename` instead of the file system. */
   stdin?: { content: Buffer | string; filename?: string };
   /** Called for files that could not be read. */
@@ -50,6 +56,11 @@ function toPosix(path: string): string {
 
 /** Scans a repository (or directory, or standard input) and returns the report. */
 export async function scan(options: ScanOptions = {}): Promise<Report> {
+  return (await scanWithContext(options)).report;
+}
+
+/** `scan`, plus where it ran: the root that report paths are relative to, and whether it is a repository. */
+export async function scanWithContext(options: ScanOptions = {}): Promise<{ report: Report; root: string; inGit: boolean }> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const paths = (options.paths ?? []).map((path) => resolve(cwd, path));
   for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or directory: ${relative(cwd, path) || path}`);
@@ -64,9 +75,19 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
 
   const { config } = await loadConfig(root, options.config, cwd);
   const ruleSet = new RuleSet(config);
-  const collector = new Collector(ruleSet, { showSecrets: options.showSecrets ?? false });
-  for await (const item of sources(root, repositoryRoot !== null, pathspecs, config, options)) collector.add(item);
-  const { findings, files, skipped, warnings } = collector.result();
+  const verify = options.verify || options.onlyVerified;
+  // Verification needs the raw tokens; they are redacted again right after it.
+  const rawSecrets = Boolean(options.showSecrets || verify);
+  const collector = new Collector(ruleSet, { showSecrets: rawSecrets });
+  const sourceOptions = { ...options, showSecrets: rawSecrets };
+  for await (const item of sources(root, repositoryRoot !== null, pathspecs, config, sourceOptions)) collector.add(item);
+  const { findings: analysed, files, skipped, warnings } = collector.result();
+  let findings = analysed;
+  if (verify) {
+    findings = await verifyFindings(findings, typeof options.verify === "object" ? options.verify : {});
+    if (options.onlyVerified) findings = findings.filter((f) => f.verification?.status === "live");
+    if (!options.showSecrets) findings = findings.map((f) => (f.secret ? { ...f, secret: redact(f.secret) } : f));
+  }
   for (const warning of warnings) options.onWarning?.(warning);
   const summary: Summary = { files, errors: 0, warnings: 0, skipped };
 
@@ -74,7 +95,7 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
     (a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
   for (const finding of findings) summary[finding.severity === "error" ? "errors" : "warnings"]++;
-  return { version: 1, findings, summary };
+  return { report: { version: 1, findings, summary }, root, inGit: repositoryRoot !== null };
 }
 
 /** Picks the source the options ask for: standard input, the index, or the work tree (a directory outside git). */

@@ -18,10 +18,21 @@ export interface Finding {
   secret: string | null;
   /** Stable across runs and machines; independent of the finding's line. */
   fingerprint: string;
+  /** With `--verify`, for hf_/api_org_ tokens: what the Hub said about the token. */
+  verification?: Verification;
   /** With `--history`: the commit that added the secret, its author and author date (ISO 8601). */
   commit?: string;
   author?: string;
   date?: string;
+}
+
+export interface Verification {
+  /** `live`: the Hub accepts it; `revoked`: 401; `unknown`: any other answer, a timeout, no network. */
+  status: "live" | "revoked" | "unknown";
+  /** `read`, `write` or `fineGrained` for live tokens, as the Hub reports it. */
+  role: string | null;
+  /** The account or organization the token belongs to. */
+  owner: string | null;
 }
 
 export interface Summary {

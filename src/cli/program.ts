@@ -10,6 +10,11 @@ export interface CliOptions {
   since?: string;
   baseline?: string;
   writeBaseline?: string | boolean;
+  verify?: boolean;
+  onlyVerified?: boolean;
+  verifyTimeout?: number;
+  fix?: boolean;
+  fixDryRun?: boolean;
   staged?: boolean;
   allLines?: boolean;
   outputFile?: string;
@@ -57,6 +62,11 @@ export function createProgram(handlers: Handlers): Command {
     .option("--history", "scan the lines every commit reachable from HEAD added")
     .option("--range <A..B>", "scan only the commits in a revision range (implies --history)")
     .option("--since <date>", "scan only commits after a date (implies --history)")
+    .option("--verify", "ask the Hub (HF_ENDPOINT, else huggingface.co) whether each token is live, and its role")
+    .option("--only-verified", "report only live tokens (implies --verify)")
+    .option("--verify-timeout <ms>", "per-request timeout for --verify (default 5000)", wholeNumber)
+    .option("--fix", "rename legacy variables and add dotenv files to .gitignore, in place")
+    .option("--fix-dry-run", "print what --fix would change without writing")
     .option("--baseline <file>", "report only findings that are not in this baseline file")
     .option("--write-baseline [file]", "record the current findings as accepted (default .hf-lint-baseline.json)")
     .option("-o, --output-file <path>", "write the report to a file instead of standard output")

@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { DEFAULT_BASELINE, applyBaseline, writeBaseline } from "../baseline.js";
 import { UsageError } from "../errors.js";
 import { loadReporter } from "../reporters/load.js";
-import { scan } from "../scan.js";
+import { scanWithContext } from "../scan.js";
+import { applyFixes, planFixes, preview } from "../fix.js";
+import { withFindings } from "../report.js";
 import type { Report } from "../types.js";
 import type { CliOptions } from "./program.js";
 import { readStdin, useColor, writeReport } from "./output.js";
@@ -24,7 +26,11 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
   const history = Boolean(options.history || options.range || options.since);
   if (history && (options.staged || options.stdin)) throw new UsageError("--history cannot be combined with --staged or --stdin");
   const reporter = await loadReporter(options.format ?? (options.staged ? "compact" : "stylish"));
-  const report = await scan({
+  const fixing = options.fix || options.fixDryRun;
+  if (fixing && (options.staged || history || options.stdin)) {
+    throw new UsageError("--fix works on the work tree: it cannot be combined with --staged, --history or --stdin");
+  }
+  const { report: scanned, root, inGit } = await scanWithContext({
     paths,
     config: options.config,
     maxFileSize: options.maxFileSize,
@@ -34,9 +40,12 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
     history,
     range: options.range,
     since: options.since,
+    verify: options.verify ? { timeoutMs: options.verifyTimeout } : undefined,
+    onlyVerified: options.onlyVerified,
     stdin: options.stdin ? { content: await readStdin(), filename: options.stdinFilename } : undefined,
     onWarning: (message) => process.stderr.write(`hf-lint: warning: ${message}\n`),
   });
+  const report = fixing ? await fix(scanned, root, inGit, Boolean(options.fixDryRun)) : scanned;
   if (options.writeBaseline) {
     const path = typeof options.writeBaseline === "string" ? options.writeBaseline : DEFAULT_BASELINE;
     const count = writeBaseline(report, path, existsSync(path) ? path : options.baseline);
@@ -52,7 +61,27 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
   return failed ? 1 : 0;
 }
 
+/** Applies (or previews) what `--fix` can repair and returns the report of what remains. */
+async function fix(report: Report, root: string, inGit: boolean, dryRun: boolean): Promise<Report> {
+  const plan = await planFixes(root, report.findings, inGit);
+  const fixed = new Set(plan.edits.flatMap((edit) => edit.fixes));
+  const files = plan.edits.map((edit) => edit.file).join(", ");
+  if (dryRun) {
+    // On stderr, so that stdout stays the report in whatever format was asked for.
+    process.stderr.write(preview(plan));
+    process.stderr.write(`hf-lint: --fix would fix ${fixed.size} problem${fixed.size === 1 ? "" : "s"}${files ? ` in ${files}` : ""}; nothing was written\n`);
+  } else {
+    applyFixes(root, plan);
+    process.stderr.write(`hf-lint: fixed ${fixed.size} problem${fixed.size === 1 ? "" : "s"}${files ? ` in ${files}` : ""}\n`);
+  }
+  for (const { command } of plan.commands) process.stderr.write(`hf-lint: to stop tracking a dotenv file, run: ${command}\n`);
+  for (const { finding, reason } of plan.skipped) process.stderr.write(`hf-lint: not fixed: ${finding.file}: ${reason}\n`);
+  if (dryRun) return report;
+  // What remains: a dotenv file still tracked is still a problem until the user runs git rm.
+  const stillTracked = new Set(plan.commands.map(({ file }) => file));
+  return withFindings(report, report.findings.filter((f) => !fixed.has(f) || stillTracked.has(f.file)));
+}
+
 function errorsOnly(report: Report): Report {
-  const findings = report.findings.filter((finding) => finding.severity === "error");
-  return { ...report, findings, summary: { ...report.summary, warnings: 0 } };
+  return withFindings(report, report.findings.filter((finding) => finding.severity === "error"));
 }

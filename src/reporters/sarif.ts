@@ -55,6 +55,7 @@ const sarif: Reporter = (report) => {
           properties: {
             ...(f.secret ? { secret: f.secret } : {}),
             ...(f.commit ? { commit: f.commit, author: f.author, date: f.date } : {}),
+            ...(f.verification ? { verification: f.verification } : {}),
           },
         })),
       },
