@@ -18,7 +18,7 @@ const GIT_ENV = {
   GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z",
   GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z",
 };
-const GENERATOR_VERSION = "4";
+const GENERATOR_VERSION = "5";
 
 export const SHARDS = 4;
 
@@ -162,14 +162,15 @@ export function historyRepository(dir: string, commits = 3000): { dir: string; c
   git(dir, ["init", "-q", "-b", "main"]);
   const t = new Text(7);
   const stream: string[] = [];
-  const data = (text: string): string => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const data = (text: string): string => `data ${Buffer.byteLength(text)}\n${text}`; // joined with "\n"
   for (let c = 1; c <= commits; c++) {
     stream.push("commit refs/heads/main", `committer Bench <bench@example.com> ${1767225600 + c * 60} +0000`, data(`change ${c}`));
     if (c === 1) stream.push("deleteall");
-    for (let k = 0; k < 2; k++) {
+    const first = t.int(300);
+    for (const file of [first, (first + 1 + t.int(299)) % 300]) {
       let text = python(t, 4000);
-      if (c % plantEvery === 0 && k === 0) text += `TOKEN = "${c % 500 === 0 ? fakeOrgToken(c) : fakeHfToken(c)}"\n`;
-      stream.push(`M 100644 inline src/m${t.int(300)}.py`, data(text));
+      if (c % plantEvery === 0 && file === first) text += `TOKEN = "${c % 500 === 0 ? fakeOrgToken(c) : fakeHfToken(c)}"\n`;
+      stream.push(`M 100644 inline src/m${file}.py`, data(text));
     }
   }
   const result = spawnSync("git", ["fast-import", "--quiet"], { cwd: dir, env: GIT_ENV, input: stream.join("\n"), maxBuffer: 1 << 30 });

@@ -121,10 +121,13 @@ out.push("");
 
 // --- the pre-commit path -----------------------------------------------------------------
 log("--staged with one staged file");
-const staged = join(large.dir, "s1/d0/f1.py");
+const stagedPath = execFileSync("git", ["ls-files", "s1"], { cwd: large.dir, encoding: "utf8" })
+  .split("\n")
+  .find((path) => path.endsWith(".py")) as string;
+const staged = join(large.dir, stagedPath);
 const original = readFileSync(staged);
 appendFileSync(staged, "\nx = 1\n");
-execFileSync("git", ["add", "s1/d0/f1.py"], { cwd: large.dir });
+execFileSync("git", ["add", stagedPath], { cwd: large.dir });
 try {
   const stagedRuns = measure(
     [{ label: "node -e 0", argv: [process.execPath, "-e", "0"], cwd: large.dir }, hfLint(large.dir, "--staged")],
@@ -135,7 +138,7 @@ try {
   out.push(...table(stagedRuns, "node -e 0"), "");
 } finally {
   writeFileSync(staged, original);
-  execFileSync("git", ["add", "s1/d0/f1.py"], { cwd: large.dir });
+  execFileSync("git", ["add", stagedPath], { cwd: large.dir });
 }
 
 // --- history -----------------------------------------------------------------------------
@@ -148,7 +151,18 @@ if (help.includes("--history")) {
     [hfLint(history.dir, "--history", "-f", "json"), { label: "git log -p -U0", argv: ["git", "log", "-p", "-U0"], cwd: history.dir }],
     quick ? 2 : 5,
   );
-  out.push("## History", "", `${history.commits} commits, each rewriting two files; ${history.planted} tokens added and later removed.`, "");
+  const historyFindings = (
+    JSON.parse(spawnSync(process.execPath, [CLI, "--history", "-f", "json"], { cwd: history.dir, encoding: "utf8", maxBuffer: 1 << 26 }).stdout) as {
+      findings: unknown[];
+    }
+  ).findings.length;
+  out.push(
+    "## History",
+    "",
+    `${history.commits} commits, each rewriting two files; ${history.planted} tokens added and later removed; ` +
+      `hf-lint reported ${historyFindings} findings.`,
+    "",
+  );
   out.push(...table(historyRuns, "git log -p -U0"), "");
 }
 

@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { UsageError } from "../errors.js";
 import type { CommitInfo, SourceItem } from "./types.js";
 
@@ -47,19 +46,20 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
     };
   };
 
-  for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
+  const onLine = (line: string): SourceItem | undefined => {
     if (line.startsWith(COMMIT)) {
       const item = finish();
-      if (item) yield item;
       const [, hash = "", author = "", date = ""] = line.split(COMMIT);
       commit = { commit: hash, author, date };
-    } else if (line.startsWith("diff --git ")) {
+      return item;
+    }
+    if (line.startsWith("diff --git ")) {
       const item = finish();
-      if (item) yield item;
       file = { path: "", added: false, lines: [], addedLines: new Set() };
-    } else if (!file) {
-      continue;
-    } else if (line.startsWith("new file mode ")) {
+      return item;
+    }
+    if (!file) return undefined;
+    if (line.startsWith("new file mode ")) {
       file.added = true;
     } else if (line.startsWith("+++ ") && file.path === "") {
       file.path = unquotePath(line.slice(4)).replace(/^b\//, "");
@@ -72,6 +72,27 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
       file.addedLines.add(lineNumber);
       lineNumber++;
     }
+    return undefined;
+  };
+
+  // Split chunks by hand: one await per chunk rather than per line, and CRs stay part of the text.
+  let pending = "";
+  const items: SourceItem[] = [];
+  for await (const chunk of child.stdout.setEncoding("utf8")) {
+    const text = pending + (chunk as string);
+    let start = 0;
+    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      const item = onLine(text.slice(start, end));
+      if (item) items.push(item);
+      start = end + 1;
+    }
+    pending = text.slice(start);
+    yield* items;
+    items.length = 0;
+  }
+  if (pending) {
+    const item = onLine(pending);
+    if (item) yield item;
   }
   const last = finish();
   if (last) yield last;
