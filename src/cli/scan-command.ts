@@ -4,7 +4,7 @@ import { UsageError } from "../errors.js";
 import { loadReporter } from "../reporters/load.js";
 import { scanWithContext } from "../scan.js";
 import { applyFixes, planFixes, preview } from "../fix.js";
-import { withFindings } from "../report.js";
+import { plural, withFindings } from "../report.js";
 import type { Report } from "../types.js";
 import type { CliOptions } from "./program.js";
 import { readStdin, useColor, writeReport } from "./output.js";
@@ -49,7 +49,7 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
   if (options.writeBaseline) {
     const path = typeof options.writeBaseline === "string" ? options.writeBaseline : DEFAULT_BASELINE;
     const count = writeBaseline(report, path, existsSync(path) ? path : options.baseline);
-    process.stderr.write(`hf-lint: recorded ${count} finding${count === 1 ? "" : "s"} in ${path}\n`);
+    process.stderr.write(`hf-lint: recorded ${plural(count, "finding")} in ${path}\n`);
     return 0;
   }
   const current = options.baseline ? applyBaseline(report, options.baseline) : report;
@@ -69,10 +69,10 @@ async function fix(report: Report, root: string, inGit: boolean, dryRun: boolean
   if (dryRun) {
     // On stderr, so that stdout stays the report in whatever format was asked for.
     process.stderr.write(preview(plan));
-    process.stderr.write(`hf-lint: --fix would fix ${fixed.size} problem${fixed.size === 1 ? "" : "s"}${files ? ` in ${files}` : ""}; nothing was written\n`);
+    process.stderr.write(`hf-lint: --fix would fix ${plural(fixed.size, "problem")}${files ? ` in ${files}` : ""}; nothing was written\n`);
   } else {
     applyFixes(root, plan);
-    process.stderr.write(`hf-lint: fixed ${fixed.size} problem${fixed.size === 1 ? "" : "s"}${files ? ` in ${files}` : ""}\n`);
+    process.stderr.write(`hf-lint: fixed ${plural(fixed.size, "problem")}${files ? ` in ${files}` : ""}\n`);
   }
   for (const { command } of plan.commands) process.stderr.write(`hf-lint: to stop tracking a dotenv file, run: ${command}\n`);
   for (const { finding, reason } of plan.skipped) process.stderr.write(`hf-lint: not fixed: ${finding.file}: ${reason}\n`);

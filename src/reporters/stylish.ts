@@ -1,10 +1,7 @@
 import { createColors } from "picocolors";
+import { plural } from "../report.js";
 import type { Finding } from "../types.js";
 import type { Reporter } from "./types.js";
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 
 /** ESLint's stylish layout: findings grouped by file, `line:col  severity  message  rule`, a summary. */
 const stylish: Reporter = (report, { color }) => {
