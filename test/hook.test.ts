@@ -94,6 +94,15 @@ describe("hf-lint install", () => {
     expect(readFileSync(join(repo, ".husky/pre-commit"), "utf8")).toBe("echo existing step\n");
   });
 
+  it("says when husky is declared but not active in the clone", () => {
+    const repo = tempRepo();
+    write(repo, { "package.json": '{"devDependencies":{"husky":"^9"}}\n' });
+    const { code, stdout } = runCli(["install"], { cwd: repo });
+    expect(code).toBe(0);
+    expect(stdout).toContain("husky is not active in this clone yet: run `npx husky`");
+    expect(readFileSync(join(repo, ".husky/pre-commit"), "utf8")).toContain("hf-lint --staged");
+  });
+
   it("exits 2 with one line outside a repository", () => {
     const { code, stderr } = runCli(["install"], { cwd: "/" });
     expect(code).toBe(2);

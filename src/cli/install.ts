@@ -87,7 +87,9 @@ export async function install(cwd: string): Promise<string> {
     const separator = current === "" || current.endsWith("\n") ? "" : "\n";
     writeFileSync(hook, `${current}${separator}${hookBlock()}\n`);
     chmodSync(hook, 0o755);
-    return `added hf-lint --staged to ${hook} (husky)`;
+    const hooksPath = await git(repo.root).raw(["config", "--get", "core.hooksPath"]).catch(() => "");
+    const note = hooksPath.trim().startsWith(".husky") ? "" : "; husky is not active in this clone yet: run `npx husky` (or npm install)";
+    return `added hf-lint --staged to ${hook} (husky)${note}`;
   }
   const hook = join(repo.hooksDir, "pre-commit");
   const current = existsSync(hook) ? readFileSync(hook, "utf8") : null;
