@@ -1,7 +1,7 @@
-// Bundles the CLI's own modules into one file over tsc's dist/src/cli/main.js: loading ~30
-// small ES modules cost ~40 ms at every start, a pre-commit hook's whole budget.
-// Packages stay external; reporters and the worker are loaded from their tsc-built files
-// by URL, which resolves to the same folders from the bundle as from the module.
+// Bundles the CLI into one file over tsc's dist/src/cli/main.js: loading ~30 small ES modules
+// and their packages cost ~40 ms at every start, a pre-commit hook's whole budget.
+// Reporters and the worker are loaded from their tsc-built files by URL, which resolves to
+// the same folders from the bundle as from the module.
 import { readdirSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
@@ -19,7 +19,10 @@ await build({
   chunkNames: "[name]-[hash]",
   allowOverwrite: true,
   bundle: true,
-  packages: "external",
+  // Dependencies are bundled too: importing a CommonJS package from ESM costs a lexer pass
+  // over its source at every start (commander alone: 10 ms). Their require() of Node's
+  // built-in modules needs a real require in ES modules.
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   platform: "node",
   format: "esm",
   target: "node20",
