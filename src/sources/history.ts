@@ -18,6 +18,10 @@ export interface HistoryOptions {
 
 /** Marks a commit header line in our `--format`: NUL cannot appear in a patch line. */
 const COMMIT = "\0";
+const NEWLINE_BYTE = 0x0a;
+const NEWLINE = Buffer.from("\n");
+const NEWLINES = Buffer.alloc(4096, "\n");
+const [PLUS, D, N, AT] = [0x2b, 0x64, 0x6e, 0x40];
 
 export async function* readHistory(root: string, options: HistoryOptions): AsyncGenerator<SourceItem> {
   const args = [
@@ -32,7 +36,8 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
 
   let commit: CommitInfo | undefined;
-  let file: { path: string; added: boolean; lines: string[]; addedLines: Set<number> } | undefined;
+  // Added lines stay bytes (no decode and re-encode of the whole log); gaps are empty lines.
+  let file: { path: string; added: boolean; parts: Buffer[]; lines: number; addedLines: Set<number> } | undefined;
   let lineNumber = 0;
   const finish = (): SourceItem | undefined => {
     const done = file;
@@ -40,57 +45,62 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
     if (!done || !commit || done.path === "" || options.isIgnored(done.path)) return undefined; // "": binary
     if (done.addedLines.size === 0 && !done.added) return undefined;
     return {
-      file: { path: done.path, status: "committed", content: Buffer.from(done.lines.join("\n")) },
+      file: { path: done.path, status: "committed", content: Buffer.concat(done.parts) },
       onlyLines: done.addedLines,
       commit,
     };
   };
 
-  const onLine = (line: string): SourceItem | undefined => {
-    if (line.startsWith(COMMIT)) {
+  const onLine = (line: Buffer): SourceItem | undefined => {
+    const first = line[0];
+    if (first === PLUS && file && file.path !== "") {
+      // An added line, placed at its line number in that commit's version of the file.
+      for (let missing = lineNumber - 1 - file.lines; missing > 0; missing -= NEWLINES.length) {
+        file.parts.push(NEWLINES.subarray(0, Math.min(NEWLINES.length, missing)));
+      }
+      file.parts.push(line.subarray(1), NEWLINE);
+      file.addedLines.add(lineNumber);
+      file.lines = lineNumber;
+      lineNumber++;
+      return undefined;
+    }
+    if (first !== 0 && first !== D && first !== N && first !== PLUS && first !== AT) return undefined;
+    const text = line.toString("utf8");
+    if (text.startsWith(COMMIT)) {
       const item = finish();
-      const [, hash = "", author = "", date = ""] = line.split(COMMIT);
+      const [, hash = "", author = "", date = ""] = text.split(COMMIT);
       commit = { commit: hash, author, date };
       return item;
     }
-    if (line.startsWith("diff --git ")) {
+    if (text.startsWith("diff --git ")) {
       const item = finish();
-      file = { path: "", added: false, lines: [], addedLines: new Set() };
+      file = { path: "", added: false, parts: [], lines: 0, addedLines: new Set() };
       return item;
     }
     if (!file) return undefined;
-    if (line.startsWith("new file mode ")) {
-      file.added = true;
-    } else if (line.startsWith("+++ ") && file.path === "") {
-      file.path = unquotePath(line.slice(4)).replace(/^b\//, "");
-    } else if (line.startsWith("@@ ")) {
-      lineNumber = Number(/\+(\d+)/.exec(line)?.[1] ?? 1);
-    } else if (line.startsWith("+") && file.path !== "") {
-      // Gaps stay empty lines, so positions are the lines of that commit's version of the file.
-      while (file.lines.length < lineNumber - 1) file.lines.push("");
-      file.lines[lineNumber - 1] = line.slice(1);
-      file.addedLines.add(lineNumber);
-      lineNumber++;
-    }
+    if (text.startsWith("new file mode ")) file.added = true;
+    else if (text.startsWith("+++ ")) file.path = unquotePath(text.slice(4)).replace(/^b\//, "");
+    else if (text.startsWith("@@ ")) lineNumber = Number(/\+(\d+)/.exec(text)?.[1] ?? 1);
     return undefined;
   };
 
-  // Split chunks by hand: one await per chunk rather than per line, and CRs stay part of the text.
-  let pending = "";
+  // Split chunks by hand: one await per chunk rather than per line.
+  let pending: Buffer = Buffer.alloc(0);
   const items: SourceItem[] = [];
-  for await (const chunk of child.stdout.setEncoding("utf8")) {
-    const text = pending + (chunk as string);
+  for await (const chunk of child.stdout) {
+    const data: Buffer = pending.length > 0 ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
     let start = 0;
-    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-      const item = onLine(text.slice(start, end));
+    for (let end = data.indexOf(NEWLINE_BYTE); end !== -1; end = data.indexOf(NEWLINE_BYTE, start)) {
+      const item = onLine(data.subarray(start, end));
       if (item) items.push(item);
       start = end + 1;
     }
-    pending = text.slice(start);
+    // Copied, so that a short tail does not keep a whole chunk alive.
+    pending = Buffer.from(data.subarray(start));
     yield* items;
     items.length = 0;
   }
-  if (pending) {
+  if (pending.length > 0) {
     const item = onLine(pending);
     if (item) yield item;
   }
