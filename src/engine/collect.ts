@@ -16,7 +16,8 @@ const IN_HISTORY =
   "It remains in the git history even if a later commit removed it: rotate it; deleting the line is not enough.";
 
 export class Collector {
-  private readonly seen = new Set<string>();
+  /** History findings by fingerprint; git log runs newest first, so the last one kept is the oldest. */
+  private readonly fromHistory = new Map<string, Finding>();
   private readonly collected: Collected = {
     findings: [],
     files: 0,
@@ -40,10 +41,9 @@ export class Collector {
       this.collected.files++;
       for (const finding of analyzeFile(item.file, this.ruleSet, { ...this.options, onlyLines: item.onlyLines })) {
         if (!item.commit) this.collected.findings.push(finding);
-        else if (!this.seen.has(finding.fingerprint)) {
+        else {
           // A secret is reported once, at the oldest commit that added it to that file.
-          this.seen.add(finding.fingerprint);
-          this.collected.findings.push({
+          this.fromHistory.set(finding.fingerprint, {
             ...finding,
             message: finding.line === null ? finding.message : `${finding.message} ${IN_HISTORY}`,
             ...item.commit,
@@ -61,6 +61,6 @@ export class Collector {
   }
 
   result(): Collected {
-    return this.collected;
+    return { ...this.collected, findings: [...this.collected.findings, ...this.fromHistory.values()] };
   }
 }

@@ -3,9 +3,9 @@ import { UsageError } from "../errors.js";
 import type { CommitInfo, SourceItem } from "./types.js";
 
 /**
- * Every commit's added lines, streamed from one `git log -p -U0` (oldest first, so the first
- * finding of a secret is the commit that introduced it). Only one file's added lines are held
- * at a time, so memory stays bounded whatever the history size.
+ * Every commit's added lines, streamed from one `git log -p -U0` (newest first: `--reverse`
+ * would cost git a fifth more; the collector keeps the oldest finding of each secret). Only
+ * one file's added lines are held at a time, so memory stays bounded whatever the history size.
  */
 
 export interface HistoryOptions {
@@ -25,7 +25,7 @@ const [PLUS, D, N, AT] = [0x2b, 0x64, 0x6e, 0x40];
 
 export async function* readHistory(root: string, options: HistoryOptions): AsyncGenerator<SourceItem> {
   const args = [
-    "-c", "core.quotePath=false", "log", "-p", "-U0", "--reverse", "--no-color", "--no-ext-diff", "--no-textconv",
+    "-c", "core.quotePath=false", "log", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-textconv",
     "--no-renames", "--diff-filter=AMT", "--format=%x00%H%x00%an <%ae>%x00%aI",
   ];
   if (options.since) args.push(`--since=${options.since}`);
