@@ -34,6 +34,12 @@ function wholeNumber(value: string): number {
   return Number(value);
 }
 
+function positiveWholeNumber(value: string): number {
+  const number = wholeNumber(value);
+  if (number <= 0) throw new InvalidArgumentError("expected a positive whole number");
+  return number;
+}
+
 const UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
 
 /** `10485760`, `512KiB`, `10MB` → bytes (binary units). */
@@ -64,7 +70,7 @@ export function createProgram(handlers: Handlers): Command {
     .option("--since <date>", "scan only commits after a date (implies --history)")
     .option("--verify", "ask the Hub (HF_ENDPOINT, else huggingface.co) whether each token is live, and its role")
     .option("--only-verified", "report only live tokens (implies --verify)")
-    .option("--verify-timeout <ms>", "per-request timeout for --verify (default 5000)", wholeNumber)
+    .option("--verify-timeout <ms>", "per-request timeout for --verify (default 5000)", positiveWholeNumber)
     .option("--fix", "rename legacy variables and add dotenv files to .gitignore, in place")
     .option("--fix-dry-run", "print what --fix would change without writing")
     .option("--baseline <file>", "report only findings that are not in this baseline file")
