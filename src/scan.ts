@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { Collector } from "./engine/collect.js";
 import { redact } from "../rules/shared/credentials.js";
-import { verifyFindings, type VerifyOptions } from "./verify.js";
+import { hubEndpoint, verifyFindings, type VerifyOptions } from "./verify.js";
 import { readListingInParallel } from "./engine/parallel.js";
 import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
@@ -76,6 +76,8 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
   const { config } = await loadConfig(root, options.config, cwd);
   const ruleSet = new RuleSet(config);
   const verify = options.verify || options.onlyVerified;
+  const verifyOptions: VerifyOptions = typeof options.verify === "object" ? options.verify : {};
+  if (verify) hubEndpoint(verifyOptions.endpoint); // a bad endpoint fails before the scan, not after it
   // Verification needs the raw tokens; they are redacted again right after it.
   const rawSecrets = Boolean(options.showSecrets || verify);
   const collector = new Collector(ruleSet, { showSecrets: rawSecrets });
@@ -84,7 +86,7 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
   const { findings: analysed, files, skipped, warnings } = collector.result();
   let findings = analysed;
   if (verify) {
-    findings = await verifyFindings(findings, typeof options.verify === "object" ? options.verify : {});
+    findings = await verifyFindings(findings, verifyOptions);
     if (options.onlyVerified) findings = findings.filter((f) => f.verification?.status === "live");
     if (!options.showSecrets) findings = findings.map((f) => (f.secret ? { ...f, secret: redact(f.secret) } : f));
   }

@@ -15,6 +15,7 @@ const tokens = {
   broken: fakeHfToken(75),
   slow: fakeHfToken(76),
   org: fakeOrgToken(77),
+  portal: fakeHfToken(78),
 };
 
 /** A stand-in for the Hub's whoami-v2 on 127.0.0.1: one answer per token. */
@@ -32,6 +33,7 @@ function answer(request: IncomingMessage): [number, unknown] | "hang" {
     case tokens.org: return [200, { type: "org", name: "acme" }];
     case tokens.revoked: return [401, { error: "Invalid credentials" }];
     case tokens.slow: return "hang";
+    case tokens.portal: return [200, "<html>Sign in to the Wi-Fi</html>"];
     default: return [500, { error: "boom" }];
   }
 }
@@ -41,7 +43,8 @@ beforeAll(async () => {
     requests.push({ path: request.url ?? "", authorization: request.headers.authorization });
     const result = answer(request);
     if (result === "hang") return; // never answers: the client's timeout must end it
-    response.writeHead(result[0], { "content-type": "application/json" }).end(JSON.stringify(result[1]));
+    const body = typeof result[1] === "string" ? result[1] : JSON.stringify(result[1]);
+    response.writeHead(result[0], { "content-type": "application/json" }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -81,10 +84,17 @@ describe("--verify", () => {
       "a.py:5": { status: "unknown", role: null, owner: null },
       "a.py:6": { status: "unknown", role: null, owner: null },
       "a.py:7": { status: "live", role: null, owner: "acme" },
+      "a.py:8": { status: "unknown", role: null, owner: null }, // a 2xx that is not whoami's JSON proves nothing
       "b.py:1": { status: "live", role: "write", owner: "alice" },
     });
-    expect(report.findings[1]?.message).toMatch(/^LIVE WRITE TOKEN/);
-    expect(requests).toHaveLength(7); // the write token appears twice, is asked about once
+    const messages = report.findings.map((f) => f.message);
+    expect(messages[0]).toMatch(/^Live token \(read, owner alice\)/);
+    expect(messages[1]).toMatch(/^LIVE WRITE TOKEN/);
+    expect(messages[3]).toMatch(/^Revoked token/);
+    expect(messages[4]).toMatch(/^Could not verify this token \(HTTP 500\)/);
+    expect(messages[5]).toMatch(/^Could not verify this token \(no answer within 500 ms\)/);
+    expect(messages[7]).toMatch(/^Could not verify this token \(the answer is not JSON\)/);
+    expect(requests).toHaveLength(8); // the write token appears twice, is asked about once
     expect(requests.every((r) => r.path === "/api/whoami-v2")).toBe(true);
     expect(new Set(requests.map((r) => r.authorization))).toEqual(new Set(Object.values(tokens).map((t) => `Bearer ${t}`)));
     for (const token of Object.values(tokens)) expect(stdout + stderr).not.toContain(token);
@@ -111,7 +121,30 @@ describe("--verify", () => {
     write(repo, { "a.py": `t = "${tokens.read}"\n` });
     const { code, stdout } = await run(["-f", "json", "--verify"], repo, { HF_ENDPOINT: `http://127.0.0.1:${port}` });
     expect(code).toBe(1);
-    expect((JSON.parse(stdout) as Report).findings[0]?.verification?.status).toBe("unknown");
+    const [finding] = (JSON.parse(stdout) as Report).findings;
+    expect(finding?.verification?.status).toBe("unknown");
+    expect(finding?.message).toMatch(/^Could not verify this token \(ECONNREFUSED\)/);
+  });
+
+  it("applies --verify-timeout to --only-verified too", async () => {
+    const repo = tempRepo();
+    write(repo, { "a.py": `s = "${tokens.slow}"\nw = "${tokens.write}"\n` });
+    const started = Date.now();
+    const { stdout } = await run(["-f", "json", "--only-verified", "--verify-timeout", "300"], repo, { HF_ENDPOINT: endpoint });
+    expect(Date.now() - started).toBeLessThan(4000); // the default timeout is 5 s
+    expect((JSON.parse(stdout) as Report).findings.map((f) => f.line)).toEqual([2]);
+  });
+
+  it("rejects an endpoint that is not an http(s) URL before asking anything, and a timeout without --verify", async () => {
+    const repo = tempRepo();
+    write(repo, { "a.py": `t = "${tokens.read}"\n` });
+    const badEndpoint = await run(["--verify"], repo, { HF_ENDPOINT: "ftp://127.0.0.1/" });
+    expect(badEndpoint.code).toBe(2);
+    expect(badEndpoint.stderr).toBe("hf-lint: HF_ENDPOINT must be an http:// or https:// URL\n");
+    expect(badEndpoint.stdout).toBe("");
+    const timeoutAlone = await run(["--verify-timeout", "300"], repo, { HF_ENDPOINT: endpoint });
+    expect(timeoutAlone.code).toBe(2);
+    expect(timeoutAlone.stderr).toBe("hf-lint: --verify-timeout needs --verify or --only-verified\n");
   });
 
   it("never asks anything without --verify", async () => {

@@ -25,6 +25,8 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
   if (options.staged && options.stdin) throw new UsageError("--staged cannot be combined with --stdin");
   const history = Boolean(options.history || options.range || options.since);
   if (history && (options.staged || options.stdin)) throw new UsageError("--history cannot be combined with --staged or --stdin");
+  const verify = Boolean(options.verify || options.onlyVerified);
+  if (options.verifyTimeout !== undefined && !verify) throw new UsageError("--verify-timeout needs --verify or --only-verified");
   const reporter = await loadReporter(options.format ?? (options.staged ? "compact" : "stylish"));
   const fixing = options.fix || options.fixDryRun;
   if (fixing && (options.staged || history || options.stdin)) {
@@ -40,7 +42,7 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
     history,
     range: options.range,
     since: options.since,
-    verify: options.verify ? { timeoutMs: options.verifyTimeout } : undefined,
+    verify: verify ? { timeoutMs: options.verifyTimeout } : undefined,
     onlyVerified: options.onlyVerified,
     stdin: options.stdin ? { content: await readStdin(), filename: options.stdinFilename } : undefined,
     onWarning: (message) => process.stderr.write(`hf-lint: warning: ${message}\n`),
