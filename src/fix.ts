@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join, posix } from "node:path";
+import { lstatSync, readFileSync, writeFileSync } from "node:fs";
+import { join, posix, relative, sep } from "node:path";
 import ignore from "ignore";
 import { LEGACY_NAMES } from "../rules/legacy-token-env.js";
 import { git, literalPathspecs, splitNul } from "./sources/git.js";
@@ -30,6 +30,11 @@ export interface FixPlan {
 
 function shellQuote(path: string): string {
   return /^[\w./@+-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
+}
+
+/** A path as a literal .gitignore pattern: glob characters, backslashes and trailing spaces escaped. */
+function gitignoreLiteral(path: string): string {
+  return path.replace(/[*?[\\]/g, "\\$&").replace(/ +$/, (spaces) => spaces.replaceAll(" ", "\\ "));
 }
 
 /** Offset of a 1-based line and UTF-16 column in text whose BOM was already removed. */
@@ -70,7 +75,7 @@ function planRenames(root: string, file: string, findings: Finding[], plan: FixP
 function nearestGitignore(root: string, file: string): string {
   for (let dir = posix.dirname(file); ; dir = posix.dirname(dir)) {
     const candidate = dir === "." ? ".gitignore" : `${dir}/.gitignore`;
-    if (existsSync(join(root, candidate))) return candidate;
+    if (lstatSync(join(root, candidate), { throwIfNoEntry: false })) return candidate;
     if (dir === ".") return posix.dirname(file) === "." ? ".gitignore" : `${posix.dirname(file)}/.gitignore`;
   }
 }
@@ -78,12 +83,22 @@ function nearestGitignore(root: string, file: string): string {
 function planIgnore(root: string, finding: Finding, plan: FixPlan): void {
   const gitignore = nearestGitignore(root, finding.file);
   const base = posix.dirname(gitignore) === "." ? "" : `${posix.dirname(gitignore)}/`;
-  const relative = finding.file.slice(base.length);
+  const inside = finding.file.slice(base.length);
+  const status = lstatSync(join(root, gitignore), { throwIfNoEntry: false });
+  // git reads no .gitignore through a symbolic link, and writing through one could change a file elsewhere.
+  if (status && !status.isFile()) {
+    plan.skipped.push({ finding, reason: `${gitignore} is not a regular file` });
+    return;
+  }
+  if (/[\r\n]/.test(inside)) {
+    plan.skipped.push({ finding, reason: "a name with a line break cannot be written in a .gitignore" });
+    return;
+  }
   // A bare name (`.env`) also covers copies in subdirectories; deeper paths are anchored.
-  const pattern = relative.includes("/") ? `/${relative}` : relative;
+  const pattern = inside.includes("/") ? `/${gitignoreLiteral(inside)}` : gitignoreLiteral(inside);
   const pending = plan.edits.find((edit) => edit.file === gitignore);
-  const before = pending?.after ?? (existsSync(join(root, gitignore)) ? readFileSync(join(root, gitignore), "utf8") : "");
-  if (ignore().add(before).ignores(relative)) {
+  const before = pending?.after ?? (status ? readFileSync(join(root, gitignore), "utf8") : "");
+  if (ignore().add(before).ignores(inside)) {
     plan.skipped.push({ finding, reason: `already listed in ${gitignore}` });
     return;
   }
@@ -97,7 +112,14 @@ function planIgnore(root: string, finding: Finding, plan: FixPlan): void {
   }
 }
 
-export async function planFixes(root: string, findings: Finding[], inGit: boolean): Promise<FixPlan> {
+export interface PlanOptions {
+  /** Whether the root is a git repository (tracked dotenv files get a `git rm --cached` command). */
+  inGit: boolean;
+  /** Where the user runs the printed commands; paths in them are relative to it. */
+  cwd: string;
+}
+
+export async function planFixes(root: string, findings: Finding[], { inGit, cwd }: PlanOptions): Promise<FixPlan> {
   const plan: FixPlan = { edits: [], commands: [], skipped: [] };
   const renames = new Map<string, Finding[]>();
   const dotenv = findings.filter((f) => f.ruleId === "env-file-not-ignored" && !f.commit);
@@ -107,7 +129,10 @@ export async function planFixes(root: string, findings: Finding[], inGit: boolea
       : [],
   );
   for (const finding of dotenv) {
-    if (tracked.has(finding.file)) plan.commands.push({ file: finding.file, command: `git rm --cached -- ${shellQuote(finding.file)}` });
+    if (tracked.has(finding.file)) {
+      const fromCwd = relative(cwd, join(root, finding.file)).split(sep).join("/");
+      plan.commands.push({ file: finding.file, command: `git rm --cached -- ${shellQuote(fromCwd)}` });
+    }
     planIgnore(root, finding, plan);
   }
   for (const finding of findings) {
@@ -129,8 +154,8 @@ export function preview(plan: FixPlan): string {
   const out: string[] = [];
   for (const edit of plan.edits) {
     out.push(`--- ${edit.file}`, `+++ ${edit.file}`);
-    // A final newline leaves an empty last element, which is not a line.
-    const lines = (text: string): string[] => (text === "" ? [] : text.replace(/\n$/, "").split("\n"));
+    // A final newline leaves an empty last element, which is not a line; CR of CRLF is not shown.
+    const lines = (text: string): string[] => (text === "" ? [] : text.replace(/\r?\n$/, "").split(/\r?\n/));
     const before = lines(edit.before);
     const after = lines(edit.after);
     for (let i = 0; i < Math.max(before.length, after.length); i++) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, runJson } from "./helpers/cli.js";
@@ -56,6 +56,40 @@ describe("--fix", () => {
     expect(runCli([], { cwd: repo }).code).toBe(0);
   });
 
+  it("prints the git rm command relative to where hf-lint runs, so it works when pasted", () => {
+    const repo = tempRepo();
+    write(repo, { "app/.env": "A=1\n", "app/.env.it's": "B=1\n" });
+    commitAll(repo);
+    const { stderr } = runCli(["--fix"], { cwd: join(repo, "app") });
+    expect(stderr).toContain("run: git rm --cached -- .env\n");
+    expect(stderr).toContain(`run: git rm --cached -- '.env.it'\\''s'\n`);
+    git(join(repo, "app"), "rm", "-q", "--cached", "--", ".env");
+    expect(git(repo, "ls-files")).not.toContain("app/.env\n");
+  });
+
+  it("writes names with glob characters as literal .gitignore patterns", () => {
+    const repo = tempRepo();
+    write(repo, { ".env.[x]": "A=1\n", ".env.x": "B=1\n", "sub/.env.a*b ": "C=1\n", ".gitignore": ".env.x\n" });
+    expect(runCli(["--fix"], { cwd: repo }).code).toBe(0);
+    expect(read(repo, ".gitignore")).toBe(".env.x\n.env.\\[x]\n/sub/.env.a\\*b\\ \n");
+    // git agrees: each file is ignored by its own line, none by a stray glob
+    expect(git(repo, "check-ignore", "-v", "--", ".env.[x]", ".env.x", "sub/.env.a*b ")).toBe(
+      ".gitignore:2:.env.\\[x]\t.env.[x]\n.gitignore:1:.env.x\t.env.x\n.gitignore:3:/sub/.env.a\\*b\\ \tsub/.env.a*b \n",
+    );
+    runCli(["--fix"], { cwd: repo });
+    expect(read(repo, ".gitignore")).toBe(".env.x\n.env.\\[x]\n/sub/.env.a\\*b\\ \n");
+  });
+
+  it("never writes through a .gitignore that is a symbolic link", () => {
+    const repo = tempRepo();
+    write(repo, { "shared-ignore": "*.log\n", "app/.env": "A=1\n" });
+    symlinkSync("../shared-ignore", join(repo, "app/.gitignore"));
+    const { code, stderr } = runCli(["--fix"], { cwd: repo });
+    expect(code).toBe(1);
+    expect(stderr).toContain("not fixed: app/.env: app/.gitignore is not a regular file");
+    expect(read(repo, "shared-ignore")).toBe("*.log\n");
+  });
+
   it("--fix-dry-run previews the changes and writes nothing", () => {
     const repo = tempRepo();
     write(repo, { "run.sh": `export ${DEPRECATED}=$X\n`, ".env": "A=1\n" });
@@ -67,6 +101,14 @@ describe("--fix", () => {
     expect(stderr).toContain("nothing was written");
     expect(read(repo, "run.sh")).toBe(`export ${DEPRECATED}=$X\n`);
     expect(existsSync(join(repo, ".gitignore"))).toBe(false);
+  });
+
+  it("--fix-dry-run shows CRLF files without their carriage returns", () => {
+    const repo = tempRepo();
+    write(repo, { ".gitignore": "dist/\r\n", ".env": "A=1\n" });
+    const { stderr } = runCli(["--fix-dry-run"], { cwd: repo });
+    expect(stderr).toContain("--- .gitignore\n+++ .gitignore\n@@ line 2 @@\n+.env\nhf-lint: --fix would fix 1 problem");
+    expect(read(repo, ".gitignore")).toBe("dist/\r\n");
   });
 
   it("refuses to combine with --staged or --history", () => {

@@ -65,7 +65,7 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
 
 /** Applies (or previews) what `--fix` can repair and returns the report of what remains. */
 async function fix(report: Report, root: string, inGit: boolean, dryRun: boolean): Promise<Report> {
-  const plan = await planFixes(root, report.findings, inGit);
+  const plan = await planFixes(root, report.findings, { inGit, cwd: process.cwd() });
   const fixed = new Set(plan.edits.flatMap((edit) => edit.fixes));
   const files = plan.edits.map((edit) => edit.file).join(", ");
   if (dryRun) {
