@@ -118,7 +118,7 @@ async function* sources(
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (options.history || options.range || options.since) {
     if (!inGit) throw new UsageError("--history needs a git repository (run it inside one)");
-    yield* readHistory(root, { range: options.range, since: options.since, isIgnored });
+    yield* readHistory(root, { range: options.range, since: options.since, maxFileSize, isIgnored });
     return;
   }
   if (options.staged) {

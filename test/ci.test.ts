@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
@@ -102,6 +102,45 @@ describe("--history", () => {
     expect(sarif.runs[0].results[1].properties).toMatchObject({ commit: leak, date: "2024-02-01T00:00:00+00:00" });
     const everything = runCli(["--history", "-f", "json"], { cwd: repo });
     expect(everything.stdout + everything.stderr).not.toContain(token);
+  });
+
+  it("reads paths from the diff header: spaces, quotes, no a/ b/ prefixes, empty and binary files", () => {
+    const repo = tempRepo();
+    git(repo, "config", "diff.noprefix", "true"); // a user setting that must not change what we parse
+    write(repo, {
+      "sub dir/my app.py": `x = 1\nt = "${token}"\n`, // git ends `+++ b/sub dir/my app.py` with a tab
+      'q"a b.py': `t = "${token}"\n`, // quoted by git
+      "b/x.py": `t = "${token}"\n`,
+      ".env": "", // an empty file: no `+++` line at all
+    });
+    writeFileSync(join(repo, ".env.local"), Buffer.from([0, 1, 2, 0x41, 0x3d, 0x31])); // binary
+    commitAll(repo);
+    const { report } = runJson(["--history"], { cwd: repo });
+    expect(report.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([
+      ["env-file-not-ignored", ".env", null],
+      ["env-file-not-ignored", ".env.local", null],
+      ["hf-token", "b/x.py", 1],
+      ["hf-token", 'q"a b.py', 1],
+      ["hf-token", "sub dir/my app.py", 2],
+    ]);
+    // The same fingerprints as the work-tree scan, so one baseline serves both.
+    const tree = runJson([], { cwd: repo }).report.findings.filter((f) => f.ruleId === "hf-token");
+    expect(tree.map((f) => f.fingerprint).sort()).toEqual(
+      report.findings.filter((f) => f.ruleId === "hf-token").map((f) => f.fingerprint).sort(),
+    );
+  });
+
+  it("skips files larger than --max-file-size, even a single overlong line, and reads on", () => {
+    const repo = tempRepo();
+    write(repo, {
+      "big.txt": `${"x".repeat(3000)}\nt = "${token}"\n`,
+      "minified.js": `${"y".repeat(1_200_000)}"${token}"\n`,
+      "small.py": `t = "${other}"\n`,
+    });
+    commitAll(repo);
+    const { report } = runJson(["--history", "--max-file-size", "2KiB"], { cwd: repo });
+    expect(report.findings.map((f) => f.file)).toEqual(["small.py"]);
+    expect(report.summary).toMatchObject({ files: 1, skipped: { tooLarge: 2 } });
   });
 
   it("exits 2 with one line for a bad range or outside git", () => {

@@ -13,6 +13,8 @@ export interface HistoryOptions {
   range?: string;
   /** Only commits after this date (anything `git log --since` takes). */
   since?: string;
+  /** Bytes; a file whose added lines reach further is skipped as too large, bounding memory. */
+  maxFileSize: number;
   isIgnored: (path: string) => boolean;
 }
 
@@ -22,11 +24,13 @@ const NEWLINE_BYTE = 0x0a;
 const NEWLINE = Buffer.from("\n");
 const NEWLINES = Buffer.alloc(4096, "\n");
 const [PLUS, D, N, AT] = [0x2b, 0x64, 0x6e, 0x40];
+/** Header lines (commit, author, paths) always fit, even with a tiny maxFileSize. */
+const MIN_LINE_LIMIT = 1024 * 1024;
 
 export async function* readHistory(root: string, options: HistoryOptions): AsyncGenerator<SourceItem> {
   const args = [
     "-c", "core.quotePath=false", "log", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-textconv",
-    "--no-renames", "--diff-filter=AMT", "--format=%x00%H%x00%an <%ae>%x00%aI",
+    "--no-renames", "--diff-filter=AMT", "--src-prefix=a/", "--dst-prefix=b/", "--format=%x00%H%x00%an <%ae>%x00%aI",
   ];
   if (options.since) args.push(`--since=${options.since}`);
   args.push(options.range ?? "HEAD", "--");
@@ -37,12 +41,13 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
 
   let commit: CommitInfo | undefined;
   // Added lines stay bytes (no decode and re-encode of the whole log); gaps are empty lines.
-  let file: { path: string; added: boolean; parts: Buffer[]; lines: number; addedLines: Set<number> } | undefined;
+  let file: PendingFile | undefined;
   let lineNumber = 0;
   const finish = (): SourceItem | undefined => {
     const done = file;
     file = undefined;
-    if (!done || !commit || done.path === "" || options.isIgnored(done.path)) return undefined; // "": binary
+    if (!done || !commit || options.isIgnored(done.path)) return undefined;
+    if (done.tooLarge) return { skipped: "tooLarge", path: done.path };
     if (done.addedLines.size === 0 && !done.added) return undefined;
     return {
       file: { path: done.path, status: "committed", content: Buffer.concat(done.parts) },
@@ -50,21 +55,27 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
       commit,
     };
   };
+  const append = (target: PendingFile, bytes: Buffer): void => {
+    target.size += bytes.length;
+    if (target.size > options.maxFileSize) tooLarge(target);
+    if (!target.tooLarge) target.parts.push(bytes);
+  };
 
   const onLine = (line: Buffer): SourceItem | undefined => {
     const first = line[0];
-    if (first === PLUS && file && file.path !== "") {
+    if (first === PLUS && file?.inHunk) {
       // An added line, placed at its line number in that commit's version of the file.
       for (let missing = lineNumber - 1 - file.lines; missing > 0; missing -= NEWLINES.length) {
-        file.parts.push(NEWLINES.subarray(0, Math.min(NEWLINES.length, missing)));
+        append(file, NEWLINES.subarray(0, Math.min(NEWLINES.length, missing)));
       }
-      file.parts.push(line.subarray(1), NEWLINE);
+      append(file, line.subarray(1));
+      append(file, NEWLINE);
       file.addedLines.add(lineNumber);
       file.lines = lineNumber;
       lineNumber++;
       return undefined;
     }
-    if (first !== 0 && first !== D && first !== N && first !== PLUS && first !== AT) return undefined;
+    if (first !== 0 && first !== D && first !== N && first !== AT) return undefined;
     const text = line.toString("utf8");
     if (text.startsWith(COMMIT)) {
       const item = finish();
@@ -74,40 +85,90 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
     }
     if (text.startsWith("diff --git ")) {
       const item = finish();
-      file = { path: "", added: false, parts: [], lines: 0, addedLines: new Set() };
+      const path = pathFromDiffHeader(text.slice("diff --git ".length));
+      file = { path, added: false, inHunk: false, parts: [], size: 0, tooLarge: false, lines: 0, addedLines: new Set() };
       return item;
     }
     if (!file) return undefined;
     if (text.startsWith("new file mode ")) file.added = true;
-    else if (text.startsWith("+++ ")) file.path = unquotePath(text.slice(4)).replace(/^b\//, "");
-    else if (text.startsWith("@@ ")) lineNumber = Number(/\+(\d+)/.exec(text)?.[1] ?? 1);
+    else if (text.startsWith("@@ ")) {
+      file.inHunk = true;
+      lineNumber = Number(/\+(\d+)/.exec(text)?.[1] ?? 1);
+    }
     return undefined;
   };
 
-  // Split chunks by hand: one await per chunk rather than per line.
-  let pending: Buffer = Buffer.alloc(0);
+  // Split chunks by hand: one await per chunk rather than per line. A line longer than any file
+  // we would read is dropped (its file counts as too large) instead of growing without bound.
+  const maxLine = Math.max(options.maxFileSize, MIN_LINE_LIMIT);
+  let carry: Buffer[] = [];
+  let carried = 0;
+  let overlong = false;
   const items: SourceItem[] = [];
-  for await (const chunk of child.stdout) {
-    const data: Buffer = pending.length > 0 ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
     let start = 0;
-    for (let end = data.indexOf(NEWLINE_BYTE); end !== -1; end = data.indexOf(NEWLINE_BYTE, start)) {
-      const item = onLine(data.subarray(start, end));
-      if (item) items.push(item);
+    for (let end = chunk.indexOf(NEWLINE_BYTE); end !== -1; end = chunk.indexOf(NEWLINE_BYTE, start)) {
+      let line = chunk.subarray(start, end);
+      if (carried > 0) {
+        line = Buffer.concat([...carry, line]);
+        carry = [];
+        carried = 0;
+      }
       start = end + 1;
+      const item = overlong ? undefined : onLine(line);
+      overlong = false;
+      if (item) items.push(item);
     }
-    // Copied, so that a short tail does not keep a whole chunk alive.
-    pending = Buffer.from(data.subarray(start));
+    if (start < chunk.length && !overlong) {
+      // Copied, so that a short tail does not keep a whole chunk alive.
+      carry.push(Buffer.from(chunk.subarray(start)));
+      carried += chunk.length - start;
+      if (carried > maxLine) {
+        carry = [];
+        carried = 0;
+        overlong = true;
+        if (file?.inHunk) tooLarge(file);
+      }
+    }
     yield* items;
     items.length = 0;
   }
-  if (pending.length > 0) {
-    const item = onLine(pending);
+  if (carried > 0) {
+    const item = onLine(Buffer.concat(carry));
     if (item) yield item;
   }
   const last = finish();
   if (last) yield last;
   const code = await exited;
   if (code !== 0) throw new UsageError(`git log failed: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
+}
+
+function tooLarge(file: PendingFile): void {
+  file.tooLarge = true;
+  file.parts = [];
+}
+
+interface PendingFile {
+  path: string;
+  /** Created by this commit (reported by file rules even when empty or binary). */
+  added: boolean;
+  /** Past the header: `+` lines are added content, not `+++ b/…`. */
+  inHunk: boolean;
+  parts: Buffer[];
+  size: number;
+  tooLarge: boolean;
+  /** The last line number written to `parts`. */
+  lines: number;
+  addedLines: Set<number>;
+}
+
+/**
+ * The path in `diff --git a/<path> b/<path>`. Without renames both sides name the same path, so
+ * the second half is `b/<path>` even when the path has spaces; git quotes both or neither. The
+ * header is present for every change, unlike `+++` (absent for empty and binary files).
+ */
+export function pathFromDiffHeader(names: string): string {
+  return unquotePath(names.slice((names.length + 1) / 2)).slice("b/".length);
 }
 
 const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", a: "\x07", b: "\b", f: "\f", v: "\v", '"': '"', "\\": "\\" };
