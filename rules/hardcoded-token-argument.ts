@@ -63,6 +63,18 @@ const PLACES: { pattern: RegExp; where: string }[] = [
   },
 ];
 
+/**
+ * The message of a hardcoded credential found in `where`; `shown` (the redacted value) goes
+ * into the message where the output has no other place for it (ESLint, with placeholders).
+ */
+export function hardcodedMessage(where: string, shown?: string): string {
+  return (
+    `Credential hardcoded in ${where}${shown === undefined ? "" : ` (${shown})`}. Remove it and let the library ` +
+    "read HF_TOKEN (or the token saved by `hf auth login`); keep local values in a git-ignored .env file, " +
+    "and rotate the credential if it was ever committed or pushed."
+  );
+}
+
 const rule: ContentRule = {
   kind: "content",
   id: "hardcoded-token-argument",
@@ -85,10 +97,7 @@ const rule: ContentRule = {
           start,
           end: start + value.length,
           secret: value,
-          message:
-            `Credential hardcoded in ${where}. Remove it and let the library read HF_TOKEN ` +
-            "(or the token saved by `hf auth login`); keep local values in a git-ignored .env file, " +
-            "and rotate the credential if it was ever committed or pushed.",
+          message: hardcodedMessage(where),
         });
       }
     }

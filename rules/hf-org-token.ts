@@ -7,7 +7,7 @@ const rule: ContentRule = {
   severity: "error",
   description: "A legacy Hugging Face organization API token (`api_org_` + 34 letters or digits).",
   docsUrl: docsUrlFor("hf-org-token"),
-  ...tokenCheck("api_org_", "Hugging Face organization API token"),
+  ...tokenCheck("api_org_"),
   examples: {
     flagged: [
       { text: 'client = InferenceClient(token="{{ORG_TOKEN}}")', filename: "app.py" },

@@ -7,6 +7,11 @@ export const LEGACY_NAMES: Readonly<Record<string, { replacement: string; why: s
   use_auth_token: { replacement: "token", why: "is deprecated in the Hugging Face libraries" },
 };
 
+/** The message for a legacy name (the ESLint plugin passes `{{…}}` placeholders). */
+export function legacyMessage(name: string, legacy: { replacement: string; why: string }): string {
+  return `\`${name}\` ${legacy.why}: use \`${legacy.replacement}\` instead (the Hugging Face libraries read HF_TOKEN first).`;
+}
+
 const PATTERN = /(?<!\w)(?:HUGGING_FACE_HUB_TOKEN|HUGGINGFACE_TOKEN)(?!\w)|(?<!\w)use_auth_token(?=\s*=(?!=))/g; // hf-lint-disable-line legacy-token-env
 
 const rule: ContentRule = {
@@ -25,7 +30,7 @@ const rule: ContentRule = {
       matches.push({
         start: match.index,
         end: match.index + name.length,
-        message: `\`${name}\` ${legacy.why}: use \`${legacy.replacement}\` instead (the Hugging Face libraries read HF_TOKEN first).`,
+        message: legacyMessage(name, legacy),
       });
     }
     return matches;

@@ -6,8 +6,23 @@ export const ROTATE_ADVICE =
   "Rotate it at https://huggingface.co/settings/tokens if it was ever committed or pushed, " +
   "and read it from HF_TOKEN, `hf auth login` or a git-ignored .env instead.";
 
+/** What each token prefix is called in messages. */
+export const TOKEN_KINDS: Readonly<Record<TokenPrefix, string>> = {
+  hf_: "Hugging Face access token",
+  api_org_: "Hugging Face organization API token",
+};
+
+/**
+ * The message of a token finding. `shown` (the redacted token) goes into the message where
+ * the output has no other place for it (ESLint); the ESLint plugin passes `{{…}}` placeholders.
+ */
+export function tokenMessage(what: string, encoded: boolean, shown?: string): string {
+  const found = encoded ? `Base64-encoded ${what}` : `${what} in plain text`;
+  return `${found}${shown === undefined ? "" : ` (${shown})`}. ${ROTATE_ADVICE}`;
+}
+
 /** Builds the check of a rule that reports every realistic token with one prefix. */
-export function tokenCheck(prefix: TokenPrefix, what: string): Pick<ContentRule, "keywords" | "check"> {
+export function tokenCheck(prefix: TokenPrefix): Pick<ContentRule, "keywords" | "check"> {
   return {
     keywords: tokenKeywords(prefix),
     check({ text }): TextMatch[] {
@@ -15,12 +30,8 @@ export function tokenCheck(prefix: TokenPrefix, what: string): Pick<ContentRule,
         start: hit.start,
         end: hit.end,
         secret: hit.token,
-        message: `${hit.encoded ? `Base64-encoded ${what}` : `${capitalize(what)} in plain text`}. ${ROTATE_ADVICE}`,
+        message: tokenMessage(TOKEN_KINDS[prefix], hit.encoded),
       }));
     },
   };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -2,11 +2,10 @@ import type { Rule } from "eslint";
 import type { Node } from "estree";
 import { TOKEN_PREFIXES, redact } from "../../../rules/shared/credentials.js";
 import { findTokens, tokenKeywords } from "../../../rules/shared/find-tokens.js";
-import { ROTATE_ADVICE } from "../../../rules/shared/token-rule.js";
+import { TOKEN_KINDS, tokenMessage } from "../../../rules/shared/token-rule.js";
 import { REPLACEMENT, docs, staticString } from "../shared.js";
 
 const KEYWORDS = TOKEN_PREFIXES.flatMap((prefix) => tokenKeywords(prefix));
-const WHAT = { hf_: "Hugging Face access token", api_org_: "Hugging Face organization API token" } as const;
 
 /** hf_ and api_org_ tokens in strings, template literals, JSX text and comments (CLI rules hf-token, hf-org-token). */
 const rule: Rule.RuleModule = {
@@ -17,7 +16,8 @@ const rule: Rule.RuleModule = {
     schema: [],
     defaultOptions: [],
     messages: {
-      token: `{{what}} in plain text ({{secret}}). ${ROTATE_ADVICE}`,
+      token: tokenMessage("{{what}}", false, "{{secret}}"),
+      encodedToken: tokenMessage("{{what}}", true, "{{secret}}"),
       useEnv: `Replace the literal with ${REPLACEMENT}`,
     },
   },
@@ -35,8 +35,8 @@ const rule: Rule.RuleModule = {
             literal && staticString(literal) === hit.token && (literal as { parent?: { type: string } }).parent?.type !== "JSXAttribute";
           context.report({
             loc: { start: sourceCode.getLocFromIndex(offset + hit.start), end: sourceCode.getLocFromIndex(offset + hit.end) },
-            messageId: "token",
-            data: { what: hit.encoded ? `Base64-encoded ${WHAT[prefix]}` : WHAT[prefix], secret: redact(hit.token) },
+            messageId: hit.encoded ? "encodedToken" : "token",
+            data: { what: TOKEN_KINDS[prefix], secret: redact(hit.token) },
             suggest: wholeLiteral ? [{ messageId: "useEnv", fix: (fixer) => fixer.replaceText(literal, REPLACEMENT) }] : [],
           });
         }
