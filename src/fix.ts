@@ -4,6 +4,7 @@ import ignore from "ignore";
 import { LEGACY_NAMES } from "../rules/legacy-token-env.js";
 import { git, literalPathspecs, splitNul } from "./sources/git.js";
 import type { Finding } from "./types.js";
+import { shellQuote } from "./shell.js";
 
 /**
  * What `--fix` can repair without judgement: legacy names renamed on the reported spans, and
@@ -28,9 +29,6 @@ export interface FixPlan {
   skipped: { finding: Finding; reason: string }[];
 }
 
-function shellQuote(path: string): string {
-  return /^[\w./@+-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
-}
 
 /** A path as a literal .gitignore pattern: glob characters, backslashes and trailing spaces escaped. */
 function gitignoreLiteral(path: string): string {

@@ -3,15 +3,13 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
 import { git } from "../sources/git.js";
+import { shellQuote } from "../shell.js";
 
 const BEGIN = "# >>> hf-lint >>> (added by `hf-lint install`; `hf-lint uninstall` removes it)";
 const END = "# <<< hf-lint <<<";
 /** Where a foreign pre-commit hook is kept while ours runs it first. */
 const PREVIOUS = "pre-commit.hf-lint-previous";
 
-function shellQuote(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`;
-}
 
 /**
  * The lines install adds: run the project's hf-lint, else one on PATH, else the copy that
