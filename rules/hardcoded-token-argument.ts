@@ -15,8 +15,11 @@ function anchored(anchor: string, context: string, rest: string, flags = "g"): R
   return new RegExp(`(?:${anchor})(?<=${context})${rest}`, flags);
 }
 
-/** Each pattern names the place a credential literal is written. */
-const PLACES: { pattern: RegExp; where: string }[] = [
+/**
+ * Each pattern names the place a credential literal is written, and the keywords without which
+ * it cannot match (a pattern whose keywords are all absent is not run).
+ */
+const PLACES: { pattern: RegExp; keywords: string[]; where: string }[] = [
   {
     // Python keyword arguments and assignments: token="…", use_auth_token="…", api_key="…" hf-lint-disable-line legacy-token-env
     pattern: anchored(
@@ -24,11 +27,13 @@ const PLACES: { pattern: RegExp; where: string }[] = [
       String.raw`(?<![\w$])(?:use_auth_|access_|hf_)?(?:token|api_key)`,
       String.raw`\s*=(?!=)\s*${QUOTED}`,
     ),
+    keywords: ["token", "api_key"],
     where: "a token argument",
   },
   {
     // JS/TS object properties and JSON keys: { token: "…" }, { accessToken: "…" }, "apiKey": "…"
     pattern: anchored("oken|Key", String.raw`(?<![\w$])(?:token|accessToken|apiKey|hfToken)`, String.raw`["']?\s*:\s*${QUOTED}`),
+    keywords: ["oken", "apiKey"],
     where: "a token property",
   },
   {
@@ -37,6 +42,7 @@ const PLACES: { pattern: RegExp; where: string }[] = [
       String.raw`\bnew\s+(?:InferenceClient|HfInference)`,
       String.raw`\s*\(\s*${QUOTED}`,
     ),
+    keywords: ["Inference"],
     where: "the Inference client constructor",
   },
   {
@@ -46,11 +52,13 @@ const PLACES: { pattern: RegExp; where: string }[] = [
       String.raw`(?<![\w$])(?:${VARS})`,
       String.raw`["'\x60]?\s*\]?\s*(?:=(?!=)|:(?=[\s"'\x60]))\s*${QUOTED_OR_BARE}`,
     ),
+    keywords: ["TOKEN"],
     where: "a Hugging Face token variable",
   },
   {
     // Dockerfile: ENV HF_TOKEN value / ARG HF_TOKEN=value (the = form is covered above)
     pattern: anchored("TOKEN", String.raw`^[ \t]*(?:ENV|ARG)[ \t]+(?:${VARS})`, String.raw`[ \t]+${QUOTED_OR_BARE}`, "gm"),
+    keywords: ["ENV", "ARG"],
     where: "a Dockerfile ENV instruction",
   },
   {
@@ -59,6 +67,7 @@ const PLACES: { pattern: RegExp; where: string }[] = [
       String.raw`(?:huggingface-cli|\bhf\s+auth)\s+login\b[^\n]*--token`,
       String.raw`(?:\s+|=)${QUOTED_OR_BARE}`,
     ),
+    keywords: ["--token"],
     where: "a login command",
   },
 ];
@@ -83,10 +92,11 @@ const rule: ContentRule = {
     "A credential literal passed as a token argument, property, HF token variable or `login --token` value.",
   docsUrl: docsUrlFor("hardcoded-token-argument"),
   keywords: ["oken", "OKEN", "api_key", "apiKey", "Inference"],
-  check({ text }) {
+  check({ text, contains }) {
     const matches: TextMatch[] = [];
     const seen = new Set<number>();
-    for (const { pattern, where } of PLACES) {
+    for (const { pattern, keywords, where } of PLACES) {
+      if (!keywords.some(contains)) continue;
       for (const match of text.matchAll(pattern)) {
         const value = match.groups?.["qv"] ?? match.groups?.["uv"];
         if (value === undefined || !looksLikeCredential(value)) continue;

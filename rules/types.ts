@@ -28,6 +28,11 @@ export interface TextContext {
   text: string;
   /** POSIX path relative to the repository (or scan) root. */
   path: string;
+  /**
+   * Whether the text contains a literal, answered from the prefilter's search where it already
+   * looked (each keyword is searched at most once per file): cheaper than `text.includes`.
+   */
+  contains(keyword: string): boolean;
 }
 
 export interface FileFacts {

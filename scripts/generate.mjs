@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Regenerates what is derived from rule and config metadata: the config JSON schema,
-// the header of each rule's doc page and the README rules table.
+// the header of each rule's doc page and the README rules table; and the keyword search's
+// WebAssembly, assembled from its text form.
 // `--check` writes nothing and exits 1 when anything is out of date (run by the tests).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { toJsonSchema } from "@valibot/to-json-schema";
+import initWabt from "wabt";
 import { rules } from "../dist/rules/index.js";
 import { ConfigSchema } from "../dist/src/config/schema.js";
 
@@ -58,6 +60,14 @@ const table = [
   ...rules.map((rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.severity} | ${rule.description.replaceAll("|", "\\|")} |`),
 ].join("\n");
 update("README.md", between(readFileSync(new URL("README.md", root), "utf8"), "rules", table, "README.md"));
+
+const wat = "src/engine/keyword-scan.wat";
+const wasm = (await initWabt()).parseWat(wat, readFileSync(new URL(wat, root), "utf8"), { simd: true }).toBinary({}).buffer;
+update(
+  "src/engine/keyword-scan-binary.ts",
+  `// Generated from keyword-scan.wat by scripts/generate.mjs: do not edit.\n` +
+    `export const KEYWORD_SCAN_WASM = "${Buffer.from(wasm).toString("base64")}";\n`,
+);
 
 if (stale.length > 0) {
   process.stderr.write(`${check ? "out of date" : "updated"}: ${stale.join(", ")}${check ? " (run npm run generate)" : ""}\n`);

@@ -27,17 +27,24 @@ export function tokenKeywords(prefix: TokenPrefix): string[] {
   return [prefix, ...(encodedKeywords.get(prefix) ?? [])];
 }
 
-/** Every realistic token with `prefix` in `text`, plain or base64-encoded. */
-export function findTokens(text: string, prefix: TokenPrefix): TokenHit[] {
+/**
+ * Every realistic token with `prefix` in `text`, plain or base64-encoded. `contains` answers
+ * whether the text holds a keyword (the engine passes its prefilter's memoized answers).
+ */
+export function findTokens(
+  text: string,
+  prefix: TokenPrefix,
+  contains: (keyword: string) => boolean = (keyword) => text.includes(keyword),
+): TokenHit[] {
   const hits: TokenHit[] = [];
-  if (text.includes(prefix)) {
+  if (contains(prefix)) {
     for (const match of text.matchAll(patternFor(prefix))) {
       if (startsWord(text, match.index) && !isPlaceholderBody(match[0].slice(prefix.length))) {
         hits.push({ start: match.index, end: match.index + match[0].length, token: match[0], encoded: false });
       }
     }
   }
-  const present = (encodedKeywords.get(prefix) ?? []).filter((keyword) => text.includes(keyword));
+  const present = (encodedKeywords.get(prefix) ?? []).filter(contains);
   if (present.length === 0) return hits;
   for (const run of decodeRunsAround(text, present)) {
     if (!run.decoded.includes(prefix)) continue;

@@ -25,8 +25,8 @@ export function tokenMessage(what: string, encoded: boolean, shown?: string): st
 export function tokenCheck(prefix: TokenPrefix): Pick<ContentRule, "keywords" | "check"> {
   return {
     keywords: tokenKeywords(prefix),
-    check({ text }): TextMatch[] {
-      return findTokens(text, prefix).map((hit) => ({
+    check({ text, contains }): TextMatch[] {
+      return findTokens(text, prefix, contains).map((hit) => ({
         start: hit.start,
         end: hit.end,
         secret: hit.token,

@@ -41,7 +41,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
       fingerprint: fingerprint(rule.id, file.path),
     });
   }
-  const contentRules = ruleSet.rulesFor(file.content);
+  const { rules: contentRules, contains } = ruleSet.prefilter(file.content);
   if (contentRules.length === 0) return findings;
 
   let text = file.content.toString("utf8");
@@ -51,7 +51,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   const matches: { ruleId: string; match: TextMatch; line: number }[] = [];
   for (const rule of contentRules) {
     if (!ruleSet.severity(rule.id, file.path)) continue;
-    for (const match of rule.check({ text, path: file.path })) {
+    for (const match of rule.check({ text, path: file.path, contains })) {
       const line = lines.lineOf(match.start);
       if (options.onlyLines && !options.onlyLines.has(line)) continue;
       if (suppressions.isSuppressed(rule.id, line)) continue;

@@ -1,6 +1,7 @@
 import ignore, { type Ignore } from "ignore";
 import { rules as allRules, type ContentRule, type FileRule, type Rule, type Severity } from "../../rules/index.js";
 import type { Config, Level } from "../config/schema.js";
+import { KeywordScanner } from "./keywords.js";
 
 const LEVELS: Record<Level, Severity | null> = { off: null, warn: "warning", error: "error" };
 
@@ -9,10 +10,11 @@ interface Override {
   levels: Partial<Record<string, Level>>;
 }
 
-/** A keyword and the rules it unlocks, searched once per file however many rules share it. */
-interface Keyword {
-  bytes: Buffer;
+/** What the prefilter found in one file: the rules to run, and its keyword answers to reuse. */
+export interface Prefiltered {
   rules: ContentRule[];
+  /** Whether the file contains a keyword: all declared keywords are searched in one pass. */
+  contains: (keyword: string) => boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ interface Keyword {
 export class RuleSet {
   readonly contentRules: ContentRule[];
   readonly fileRules: FileRule[];
-  readonly keywords: Keyword[];
+  private readonly scanner: KeywordScanner;
   /** Position of each rule in precedence order, for de-duplicating overlapping findings. */
   readonly precedence: Map<string, number>;
   private readonly levels: Map<string, Severity>;
@@ -49,14 +51,7 @@ export class RuleSet {
     this.allow = new Map(
       Object.entries(config.allow ?? {}).map(([id, patterns]) => [id, patterns.map((p) => new RegExp(p))]),
     );
-    const byKeyword = new Map<string, ContentRule[]>();
-    for (const rule of this.contentRules) {
-      for (const keyword of rule.keywords) byKeyword.set(keyword, [...(byKeyword.get(keyword) ?? []), rule]);
-    }
-    this.keywords = [...byKeyword].map(([keyword, keywordRules]) => ({
-      bytes: Buffer.from(keyword, "utf8"),
-      rules: keywordRules,
-    }));
+    this.scanner = new KeywordScanner(this.contentRules.flatMap((rule) => rule.keywords));
   }
 
   /** The severity of a rule for a file, or null when it is off there. */
@@ -74,13 +69,12 @@ export class RuleSet {
     return this.allow.get(ruleId)?.some((pattern) => pattern.test(value)) ?? false;
   }
 
-  /** The content rules whose keywords occur in the raw bytes: the cheap prefilter. */
-  rulesFor(content: Buffer): ContentRule[] {
-    const selected = new Set<ContentRule>();
-    for (const keyword of this.keywords) {
-      if (keyword.rules.every((rule) => selected.has(rule))) continue;
-      if (content.indexOf(keyword.bytes) !== -1) for (const rule of keyword.rules) selected.add(rule);
-    }
-    return this.contentRules.filter((rule) => selected.has(rule));
+  /**
+   * The content rules whose keywords occur in the raw bytes: the cheap prefilter. Rules that
+   * match later ask `contains` about their keywords instead of searching the text again.
+   */
+  prefilter(content: Buffer): Prefiltered {
+    const contains = this.scanner.scan(content);
+    return { rules: this.contentRules.filter((rule) => rule.keywords.some(contains)), contains };
   }
 }
