@@ -6,9 +6,11 @@ import type { DiskListing, SourceItem } from "../sources/types.js";
 import type { Collected } from "./collect.js";
 import type { WorkerInput } from "./worker.js";
 
-/** Below this many files a worker's start-up (~40 ms) costs more than it saves. */
-const MIN_FILES_PER_WORKER = 2500;
-const MAX_WORKERS = 8;
+/** Below this many files per thread a worker's start-up (~50 ms) costs more than it saves. */
+const MIN_FILES_PER_THREAD = 2500;
+const MAX_THREADS = 8;
+/** Files claimed at a time: small enough to even out the threads' shares at the end. */
+const BATCH = 64;
 
 export interface ListingOptions {
   config: Config;
@@ -18,34 +20,46 @@ export interface ListingOptions {
 }
 
 /**
- * Reads and analyses a listing: in this thread when it is small, else split across worker
- * threads (one per core), each yielding its analysed share as one item.
+ * Reads and analyses a listing, in this thread alone when it is small. Otherwise worker threads
+ * (one per further core) join in: every thread claims batches of files from one shared counter
+ * until none are left, so no thread idles while another still has a long share, and this thread
+ * starts work while the workers are still starting. Each worker yields its findings as one item.
  */
 export async function* readListingInParallel(listing: DiskListing, options: ListingOptions): AsyncGenerator<SourceItem> {
   const entries = listing.entries.filter((entry) => !options.isIgnored(entry.path));
-  const workers = Math.min(availableParallelism(), MAX_WORKERS, Math.floor(entries.length / MIN_FILES_PER_WORKER));
-  if (workers < 2) {
-    yield* readListing({ ...listing, entries }, options.maxFileSize, () => false);
+  const threads = Math.min(availableParallelism(), MAX_THREADS, Math.floor(entries.length / MIN_FILES_PER_THREAD));
+  if (threads < 2) {
+    yield* readListing({ ...listing, entries }, options.maxFileSize);
     return;
   }
-  // Interleaved shares: neighbouring files are often alike in size, so each worker gets a fair mix.
-  const shares = Array.from({ length: workers }, (_, w) => entries.filter((_, index) => index % workers === w));
-  const results = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<Collected>((resolve, reject) => {
-          const workerData: WorkerInput = {
-            listing: { root: listing.root, entries: share },
-            config: options.config,
-            maxFileSize: options.maxFileSize,
-            showSecrets: options.showSecrets,
-          };
-          // "../engine/" so that the path also holds from the bundled CLI in dist/src/cli/.
-          const worker = new Worker(new URL("../engine/worker.js", import.meta.url), { workerData });
-          worker.once("message", resolve);
-          worker.once("error", reject);
-        }),
-    ),
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const workerData: WorkerInput = {
+    listing: { root: listing.root, entries },
+    next,
+    batch: BATCH,
+    config: options.config,
+    maxFileSize: options.maxFileSize,
+    showSecrets: options.showSecrets,
+  };
+  const results = Array.from(
+    { length: threads - 1 },
+    () =>
+      new Promise<Collected>((resolve, reject) => {
+        // "../engine/" so that the path also holds from the bundled CLI in dist/src/cli/.
+        const worker = new Worker(new URL("../engine/worker.js", import.meta.url), { workerData });
+        worker.once("message", resolve);
+        worker.once("error", reject);
+      }),
   );
-  for (const collected of results) yield { collected };
+  for (const batch of claimBatches(next, entries.length, BATCH)) {
+    yield* readListing({ root: listing.root, entries: entries.slice(batch.start, batch.end) }, options.maxFileSize);
+  }
+  for (const collected of await Promise.all(results)) yield { collected };
+}
+
+/** The batches of a listing this thread claims from the counter that all threads share. */
+export function* claimBatches(next: Int32Array, length: number, batch: number): Generator<{ start: number; end: number }> {
+  for (let start = Atomics.add(next, 0, batch); start < length; start = Atomics.add(next, 0, batch)) {
+    yield { start, end: Math.min(start + batch, length) };
+  }
 }

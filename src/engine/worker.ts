@@ -1,19 +1,27 @@
-/** A worker thread's share of a large scan: read and analyse its files, send back the result. */
+/** A worker thread's part of a large scan: claim, read and analyse batches, send back the result. */
 import { parentPort, workerData } from "node:worker_threads";
 import { readListing } from "../sources/disk.js";
 import type { DiskListing } from "../sources/types.js";
 import type { Config } from "../config/schema.js";
 import { Collector } from "./collect.js";
+import { claimBatches } from "./parallel.js";
 import { RuleSet } from "./rule-set.js";
 
 export interface WorkerInput {
   listing: DiskListing;
+  /** The index of the next unclaimed file, shared by all threads of the scan. */
+  next: Int32Array;
+  batch: number;
   config: Config;
   maxFileSize: number;
   showSecrets: boolean;
 }
 
-const input = workerData as WorkerInput;
-const collector = new Collector(new RuleSet(input.config), { showSecrets: input.showSecrets });
-for (const item of readListing(input.listing, input.maxFileSize, () => false)) collector.add(item);
+const { listing, next, batch, config, maxFileSize, showSecrets } = workerData as WorkerInput;
+const collector = new Collector(new RuleSet(config), { showSecrets });
+for (const { start, end } of claimBatches(next, listing.entries.length, batch)) {
+  for (const item of readListing({ root: listing.root, entries: listing.entries.slice(start, end) }, maxFileSize)) {
+    collector.add(item);
+  }
+}
 parentPort?.postMessage(collector.result());

@@ -6,13 +6,8 @@ import type { DiskListing, SourceItem } from "./types.js";
  * Reads a listing's files one by one; files passed over are reported, not thrown.
  * Each yielded content is only valid until the next item is requested.
  */
-export function* readListing(
-  listing: DiskListing,
-  maxFileSize: number,
-  isIgnored: (path: string) => boolean,
-): Generator<SourceItem> {
+export function* readListing(listing: DiskListing, maxFileSize: number): Generator<SourceItem> {
   for (const entry of listing.entries) {
-    if (isIgnored(entry.path)) continue;
     const result = readEntry(join(listing.root, entry.path), maxFileSize);
     if ("content" in result) yield { file: { ...entry, content: result.content } };
     else if (result.skip !== "notFile") yield { skipped: result.skip, path: entry.path, error: result.error };
