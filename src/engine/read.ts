@@ -6,7 +6,8 @@ export type ReadResult = { content: Buffer } | { skip: SkipReason | "notFile"; e
 // O_NOFOLLOW: git commits a link, not its target, so links are never read through.
 // O_NONBLOCK: a stray FIFO must not hang the scan (it has no effect on regular files).
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
-const NOT_FILE = new Set(["ELOOP", "EISDIR", "ENXIO", "EAGAIN"]);
+// ENOENT, ENOTDIR: a tracked file deleted from the work tree (the listing does not ask git for those).
+const NOT_FILE = new Set(["ELOOP", "EISDIR", "ENXIO", "EAGAIN", "ENOENT", "ENOTDIR"]);
 
 /** Reused for every file that fits: most files do, and allocating per file costs GC time. */
 const shared = Buffer.allocUnsafe(1024 * 1024);
@@ -37,7 +38,7 @@ export function readEntry(absolutePath: string, maxFileSize: number): ReadResult
     return { content: buffer.subarray(0, length) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    if (NOT_FILE.has(code)) return { skip: "notFile" }; // links, submodule directories, FIFOs
+    if (NOT_FILE.has(code)) return { skip: "notFile" }; // links, submodule directories, FIFOs, deleted files
     return { skip: "unreadable", error: code };
   } finally {
     if (fd !== undefined) closeSync(fd);
