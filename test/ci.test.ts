@@ -104,14 +104,14 @@ describe("--history", () => {
     expect(everything.stdout + everything.stderr).not.toContain(token);
   });
 
-  it("reads paths from the diff header: spaces, quotes, no a/ b/ prefixes, empty and binary files", () => {
+  it("reads paths as git writes them (spaces, quotes, a b/ folder), and empty and binary files", () => {
     const repo = tempRepo();
     git(repo, "config", "diff.noprefix", "true"); // a user setting that must not change what we parse
     write(repo, {
-      "sub dir/my app.py": `x = 1\nt = "${token}"\n`, // git ends `+++ b/sub dir/my app.py` with a tab
+      "sub dir/my app.py": `x = 1\nt = "${token}"\n`,
       'q"a b.py': `t = "${token}"\n`, // quoted by git
       "b/x.py": `t = "${token}"\n`,
-      ".env": "", // an empty file: no `+++` line at all
+      ".env": "", // an empty blob
     });
     writeFileSync(join(repo, ".env.local"), Buffer.from([0, 1, 2, 0x41, 0x3d, 0x31])); // binary
     commitAll(repo);
@@ -128,6 +128,29 @@ describe("--history", () => {
     expect(tree.map((f) => f.fingerprint).sort()).toEqual(
       report.findings.filter((f) => f.ruleId === "hf-token").map((f) => f.fingerprint).sort(),
     );
+  });
+
+  it("sees a token added while resolving a merge conflict, at the merge commit", () => {
+    const repo = tempRepo();
+    write(repo, { "app.py": "x = 1\n" });
+    commitAt(repo, "2024-01-01T00:00:00Z", "start");
+    git(repo, "checkout", "-q", "-b", "feature");
+    write(repo, { "app.py": "x = 2\n", "lib.py": "y = 1\n" });
+    commitAt(repo, "2024-02-01T00:00:00Z", "feature");
+    git(repo, "checkout", "-q", "main");
+    write(repo, { "app.py": "x = 3\n" });
+    commitAt(repo, "2024-03-01T00:00:00Z", "main");
+    try {
+      git(repo, "merge", "-q", "feature");
+    } catch {
+      // the conflict in app.py, resolved below with a token in it
+    }
+    write(repo, { "app.py": `x = 4\ntoken = "${token}"\n` });
+    git(repo, "add", "app.py");
+    commitAt(repo, "2024-04-01T00:00:00Z", "merge feature");
+    const merge = git(repo, "rev-parse", "HEAD").trim();
+    const { report } = runJson(["--history"], { cwd: repo });
+    expect(report.findings.map((f) => [f.file, f.line, f.commit])).toEqual([["app.py", 2, merge]]);
   });
 
   it("skips files larger than --max-file-size, even a single overlong line, and reads on", () => {

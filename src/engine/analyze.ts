@@ -21,8 +21,8 @@ export function fingerprint(...parts: (string | number)[]): string {
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 
-/** prefilter → match → suppress → findings, for one file. */
-export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions): Finding[] {
+/** The findings of the rules about the file itself (its name, whether git commits it). */
+export function fileFindings(file: SourceFile, ruleSet: RuleSet): Finding[] {
   const findings: Finding[] = [];
   for (const rule of ruleSet.fileRules) {
     const severity = ruleSet.severity(rule.id, file.path);
@@ -41,6 +41,12 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
       fingerprint: fingerprint(rule.id, file.path),
     });
   }
+  return findings;
+}
+
+/** prefilter → match → suppress → findings, for one file. */
+export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: AnalyzeOptions): Finding[] {
+  const findings = fileFindings(file, ruleSet);
   const { rules: contentRules, contains } = ruleSet.prefilter(file.content);
   if (contentRules.length === 0) return findings;
 

@@ -1,6 +1,6 @@
 import type { SourceItem } from "../sources/types.js";
 import type { Finding, Summary } from "../types.js";
-import { analyzeFile, isBinary, type AnalyzeOptions } from "./analyze.js";
+import { analyzeFile, fileFindings, isBinary, type AnalyzeOptions } from "./analyze.js";
 import type { RuleSet } from "./rule-set.js";
 
 /** What analysing a set of files produced; what a worker thread sends back. */
@@ -35,11 +35,15 @@ export class Collector {
     else if ("skipped" in item) {
       this.collected.skipped[item.skipped]++;
       if (item.skipped === "unreadable") this.collected.warnings.push(`cannot read ${item.path} (${item.error})`);
-    } else if (isBinary(item.file.content)) {
-      this.collected.skipped.binary++;
     } else {
-      this.collected.files++;
-      for (const finding of analyzeFile(item.file, this.ruleSet, { ...this.options, onlyLines: item.onlyLines })) {
+      // A binary file's contents are not scanned, but a binary .env is still committed.
+      const binary = isBinary(item.file.content);
+      if (binary) this.collected.skipped.binary++;
+      else this.collected.files++;
+      const findings = binary
+        ? fileFindings(item.file, this.ruleSet)
+        : analyzeFile(item.file, this.ruleSet, { ...this.options, onlyLines: item.onlyLines });
+      for (const finding of findings) {
         if (!item.commit) this.collected.findings.push(finding);
         else {
           // A secret is reported once, at the oldest commit that added it to that file.

@@ -1,11 +1,15 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { UsageError } from "../errors.js";
 import type { CommitInfo, SourceItem } from "./types.js";
 
 /**
- * Every commit's added lines, streamed from one `git log -p -U0` (newest first: `--reverse`
- * would cost git a fifth more; the collector keeps the oldest finding of each secret). Only
- * one file's added lines are held at a time, so memory stays bounded whatever the history size.
+ * Every version of every file that the commits reachable from HEAD (or in `range`) wrote, read
+ * whole: `git log --raw` names each commit's new blobs (no diffs computed), and one
+ * `git cat-file --batch` streams their contents. Computing diffs (`git log -p`) cost git more
+ * than reading and scanning whole blobs costs us, and a whole blob has the same fingerprints as
+ * the work-tree file. Merges count with the files their resolution changed (`-c`), so a token
+ * added while resolving a conflict is seen. git log runs newest first; the collector keeps each
+ * secret's oldest finding, which is the commit that introduced it.
  */
 
 export interface HistoryOptions {
@@ -13,167 +17,157 @@ export interface HistoryOptions {
   range?: string;
   /** Only commits after this date (anything `git log --since` takes). */
   since?: string;
-  /** Bytes; a file whose added lines reach further is skipped as too large, bounding memory. */
+  /** Bytes; larger blobs are skipped as too large (and never held in memory). */
   maxFileSize: number;
   isIgnored: (path: string) => boolean;
 }
 
-/** Marks a commit header line in our `--format`: NUL cannot appear in a patch line. */
+/** Marks a commit header line in our `--format`: NUL cannot appear in a raw record. */
 const COMMIT = "\0";
-const NEWLINE_BYTE = 0x0a;
-const NEWLINE = Buffer.from("\n");
-const NEWLINES = Buffer.alloc(4096, "\n");
-const [PLUS, D, N, AT] = [0x2b, 0x64, 0x6e, 0x40];
-/** Header lines (commit, author, paths) always fit, even with a tiny maxFileSize. */
-const MIN_LINE_LIMIT = 1024 * 1024;
+const NEWLINE = 0x0a;
+/** Submodules and symbolic links have no file content to scan. */
+const REGULAR_FILE_MODES = new Set(["100644", "100755"]);
+
+interface Wanted {
+  path: string;
+  commit: CommitInfo;
+}
 
 export async function* readHistory(root: string, options: HistoryOptions): AsyncGenerator<SourceItem> {
   const args = [
-    "-c", "core.quotePath=false", "log", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-textconv",
-    "--no-renames", "--diff-filter=AMT", "--src-prefix=a/", "--dst-prefix=b/", "--format=%x00%H%x00%an <%ae>%x00%aI",
+    "-c", "core.quotePath=false", "log", "--raw", "-c", "--no-abbrev", "--no-renames", "--diff-filter=AMT",
+    "--format=%x00%H%x00%an <%ae>%x00%aI",
   ];
   if (options.since) args.push(`--since=${options.since}`);
   args.push(options.range ?? "HEAD", "--");
-  const child = spawn("git", args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const log = run(root, args);
+  const blobs = run(root, ["cat-file", "--batch"], "pipe");
+  const stdin = blobs.child.stdin as NonNullable<ChildProcess["stdin"]>;
+  stdin.on("error", () => {}); // cat-file gone early: its exit code says why
+
+  // Blobs are asked for in the order of the log and come back in that order.
+  const wanted: Wanted[] = [];
+  const asking = (async () => {
+    let commit: CommitInfo | undefined;
+    for await (const line of lines(log.child.stdout as AsyncIterable<Buffer>)) {
+      if (line.startsWith(COMMIT)) {
+        const [, hash = "", author = "", date = ""] = line.split(COMMIT);
+        commit = { commit: hash, author, date };
+        continue;
+      }
+      const record = parseRawRecord(line);
+      if (!record || !commit || !REGULAR_FILE_MODES.has(record.mode) || options.isIgnored(record.path)) continue;
+      wanted.push({ path: record.path, commit });
+      if (!stdin.write(`${record.blob}\n`)) await new Promise((resolve) => stdin.once("drain", resolve));
+    }
+  })().finally(() => stdin.end());
+  asking.catch(() => {}); // awaited below; a failure here surfaces there
+
+  let index = 0;
+  for await (const blob of readBlobs(blobs.child.stdout as AsyncIterable<Buffer>, options.maxFileSize)) {
+    const item = wanted[index];
+    wanted[index++] = undefined as unknown as Wanted; // let the entry go
+    if (!item) throw new Error("git cat-file answered more than it was asked");
+    if (blob === "tooLarge") yield { skipped: "tooLarge", path: item.path };
+    else yield { file: { path: item.path, status: "committed", content: blob }, commit: item.commit };
+  }
+  await asking;
+  await log.succeeded("git log");
+  await blobs.succeeded("git cat-file");
+}
+
+interface Running {
+  child: ChildProcess;
+  /** Resolves when the process exited with 0; else rejects with a one-line UsageError. */
+  succeeded(what: string): Promise<void>;
+}
+
+function run(root: string, args: string[], stdin: "ignore" | "pipe" = "ignore"): Running {
+  const child = spawn("git", args, { cwd: root, stdio: [stdin, "pipe", "pipe"] });
   let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-
-  let commit: CommitInfo | undefined;
-  // Added lines stay bytes (no decode and re-encode of the whole log); gaps are empty lines.
-  let file: PendingFile | undefined;
-  let lineNumber = 0;
-  const finish = (): SourceItem | undefined => {
-    const done = file;
-    file = undefined;
-    if (!done || !commit || options.isIgnored(done.path)) return undefined;
-    if (done.tooLarge) return { skipped: "tooLarge", path: done.path };
-    if (done.addedLines.size === 0 && !done.added) return undefined;
-    return {
-      file: { path: done.path, status: "committed", content: Buffer.concat(done.parts) },
-      onlyLines: done.addedLines,
-      commit,
-    };
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on("close", resolve);
+    child.on("error", reject);
+  });
+  return {
+    child,
+    async succeeded(what) {
+      const code = await exited;
+      if (code !== 0) throw new UsageError(`${what} failed: ${stderr.trim().split("\n")[0] || `exit ${code}`}`);
+    },
   };
-  const append = (target: PendingFile, bytes: Buffer): void => {
-    target.size += bytes.length;
-    if (target.size > options.maxFileSize) tooLarge(target);
-    if (!target.tooLarge) target.parts.push(bytes);
-  };
-
-  const onLine = (line: Buffer): SourceItem | undefined => {
-    const first = line[0];
-    if (first === PLUS && file?.inHunk) {
-      // An added line, placed at its line number in that commit's version of the file.
-      for (let missing = lineNumber - 1 - file.lines; missing > 0; missing -= NEWLINES.length) {
-        append(file, NEWLINES.subarray(0, Math.min(NEWLINES.length, missing)));
-      }
-      append(file, line.subarray(1));
-      append(file, NEWLINE);
-      file.addedLines.add(lineNumber);
-      file.lines = lineNumber;
-      lineNumber++;
-      return undefined;
-    }
-    if (first !== 0 && first !== D && first !== N && first !== AT) return undefined;
-    const text = line.toString("utf8");
-    if (text.startsWith(COMMIT)) {
-      const item = finish();
-      const [, hash = "", author = "", date = ""] = text.split(COMMIT);
-      commit = { commit: hash, author, date };
-      return item;
-    }
-    if (text.startsWith("diff --git ")) {
-      const item = finish();
-      const path = pathFromDiffHeader(text.slice("diff --git ".length));
-      file = { path, added: false, inHunk: false, parts: [], size: 0, tooLarge: false, lines: 0, addedLines: new Set() };
-      return item;
-    }
-    if (!file) return undefined;
-    if (text.startsWith("new file mode ")) file.added = true;
-    else if (text.startsWith("@@ ")) {
-      file.inHunk = true;
-      lineNumber = Number(/\+(\d+)/.exec(text)?.[1] ?? 1);
-    }
-    return undefined;
-  };
-
-  // Split chunks by hand: one await per chunk rather than per line. A line longer than any file
-  // we would read is dropped (its file counts as too large) instead of growing without bound.
-  const maxLine = Math.max(options.maxFileSize, MIN_LINE_LIMIT);
-  let carry: Buffer[] = [];
-  let carried = 0;
-  let overlong = false;
-  const items: SourceItem[] = [];
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    let start = 0;
-    for (let end = chunk.indexOf(NEWLINE_BYTE); end !== -1; end = chunk.indexOf(NEWLINE_BYTE, start)) {
-      let line = chunk.subarray(start, end);
-      if (carried > 0) {
-        line = Buffer.concat([...carry, line]);
-        carry = [];
-        carried = 0;
-      }
-      start = end + 1;
-      const item = overlong ? undefined : onLine(line);
-      overlong = false;
-      if (item) items.push(item);
-    }
-    if (start < chunk.length && !overlong) {
-      // Copied, so that a short tail does not keep a whole chunk alive.
-      carry.push(Buffer.from(chunk.subarray(start)));
-      carried += chunk.length - start;
-      if (carried > maxLine) {
-        carry = [];
-        carried = 0;
-        overlong = true;
-        if (file?.inHunk) tooLarge(file);
-      }
-    }
-    yield* items;
-    items.length = 0;
-  }
-  if (carried > 0) {
-    const item = onLine(Buffer.concat(carry));
-    if (item) yield item;
-  }
-  const last = finish();
-  if (last) yield last;
-  const code = await exited;
-  if (code !== 0) throw new UsageError(`git log failed: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
 }
 
-function tooLarge(file: PendingFile): void {
-  file.tooLarge = true;
-  file.parts = [];
-}
-
-interface PendingFile {
-  path: string;
-  /** Created by this commit (reported by file rules even when empty or binary). */
-  added: boolean;
-  /** Past the header: `+` lines are added content, not `+++ b/…`. */
-  inHunk: boolean;
-  parts: Buffer[];
-  size: number;
-  tooLarge: boolean;
-  /** The last line number written to `parts`. */
-  lines: number;
-  addedLines: Set<number>;
+/** The lines of a stream, decoded (the raw log is small: names and hashes). */
+async function* lines(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let carry = "";
+  for await (const chunk of stream) {
+    const parts = (carry + chunk.toString("utf8")).split("\n");
+    carry = parts.pop() ?? "";
+    yield* parts;
+  }
+  if (carry) yield carry;
 }
 
 /**
- * The path in `diff --git a/<path> b/<path>`. Without renames both sides name the same path, so
- * the second half is `b/<path>` even when the path has spaces; git quotes both or neither. The
- * header is present for every change, unlike `+++` (absent for empty and binary files).
+ * `:mode… oid… STATUS\tpath`, with one colon per parent (merges shown with `-c` have several):
+ * the new side's mode and blob are the last of each.
  */
-export function pathFromDiffHeader(names: string): string {
-  return unquotePath(names.slice((names.length + 1) / 2)).slice("b/".length);
+export function parseRawRecord(line: string): { mode: string; blob: string; path: string } | null {
+  const tab = line.indexOf("\t");
+  if (!line.startsWith(":") || tab === -1) return null;
+  const parents = line.length - line.replace(/^:+/, "").length;
+  const fields = line.slice(parents, tab).split(" ");
+  const mode = fields[parents];
+  const blob = fields[2 * parents + 1];
+  if (mode === undefined || blob === undefined) return null;
+  return { mode, blob, path: unquotePath(line.slice(tab + 1)) };
+}
+
+/**
+ * The contents `git cat-file --batch` writes (`<oid> blob <size>\n<content>\n` each), in order;
+ * "tooLarge" for a blob over the limit, whose bytes are passed over without being kept.
+ */
+async function* readBlobs(stream: AsyncIterable<Buffer>, maxFileSize: number): AsyncGenerator<Buffer | "tooLarge"> {
+  let header: Buffer[] = [];
+  let body: Buffer | null = null; // the blob being filled, or null while reading a header
+  let filled = 0;
+  let remaining = 0; // bytes of the current blob (plus its newline) still to come
+  let skipping = false;
+  const done: (Buffer | "tooLarge")[] = [];
+  for await (const chunk of stream) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (remaining === 0) {
+        const end = chunk.indexOf(NEWLINE, at);
+        header.push(chunk.subarray(at, end === -1 ? chunk.length : end));
+        if (end === -1) break;
+        at = end + 1;
+        const line = Buffer.concat(header).toString("latin1");
+        header = [];
+        const size = Number(line.split(" ")[2]);
+        if (!line.includes(" blob ") || !Number.isSafeInteger(size)) throw new Error(`git cat-file: unexpected ${line}`);
+        skipping = size > maxFileSize;
+        body = skipping ? null : Buffer.allocUnsafe(size);
+        filled = 0;
+        remaining = size + 1;
+        continue;
+      }
+      const take = Math.min(remaining, chunk.length - at);
+      if (body) filled += chunk.copy(body, filled, at, at + Math.min(take, body.length - filled));
+      at += take;
+      remaining -= take;
+      if (remaining === 0) done.push(skipping ? "tooLarge" : (body as Buffer));
+    }
+    yield* done;
+    done.length = 0;
+  }
 }
 
 const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", a: "\x07", b: "\b", f: "\f", v: "\v", '"': '"', "\\": "\\" };
 
-/** Git quotes unusual names C-style (`"b/q\"uote\303\251"`); octal escapes are UTF-8 bytes. */
+/** Git quotes unusual names C-style (`"q\"uote\303\251"`); octal escapes are UTF-8 bytes. */
 export function unquotePath(text: string): string {
   if (!text.startsWith('"')) return text;
   const bytes: number[] = [];
