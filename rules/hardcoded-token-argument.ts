@@ -15,27 +15,26 @@ function anchored(anchor: string, context: string, rest: string, flags = "g"): R
   return new RegExp(`(?:${anchor})(?<=${context})${rest}`, flags);
 }
 
+const ARGUMENT = String.raw`\s*=(?!=)\s*${QUOTED}`;
+const PROPERTY = String.raw`["']?\s*:\s*${QUOTED}`;
+const ARGUMENT_PREFIX = String.raw`(?<![\w$])(?:use_auth_|access_|hf_)?`;
+
 /**
  * Each pattern names the place a credential literal is written, and the keywords without which
- * it cannot match (a pattern whose keywords are all absent is not run).
+ * it cannot match (a pattern whose keywords are all absent is not run). One literal anchor per
+ * pattern: an alternation of anchors is a third slower to scan for than a single literal.
  */
 const PLACES: { pattern: RegExp; keywords: string[]; where: string }[] = [
+  // Python keyword arguments and assignments: token="…", use_auth_token="…", api_key="…" hf-lint-disable-line legacy-token-env
+  { pattern: anchored("token", `${ARGUMENT_PREFIX}token`, ARGUMENT), keywords: ["token"], where: "a token argument" },
+  { pattern: anchored("api_key", `${ARGUMENT_PREFIX}api_key`, ARGUMENT), keywords: ["api_key"], where: "a token argument" },
+  // JS/TS object properties and JSON keys: { token: "…" }, { accessToken: "…" }, "apiKey": "…"
   {
-    // Python keyword arguments and assignments: token="…", use_auth_token="…", api_key="…" hf-lint-disable-line legacy-token-env
-    pattern: anchored(
-      "token|api_key",
-      String.raw`(?<![\w$])(?:use_auth_|access_|hf_)?(?:token|api_key)`,
-      String.raw`\s*=(?!=)\s*${QUOTED}`,
-    ),
-    keywords: ["token", "api_key"],
-    where: "a token argument",
-  },
-  {
-    // JS/TS object properties and JSON keys: { token: "…" }, { accessToken: "…" }, "apiKey": "…"
-    pattern: anchored("oken|Key", String.raw`(?<![\w$])(?:token|accessToken|apiKey|hfToken)`, String.raw`["']?\s*:\s*${QUOTED}`),
-    keywords: ["oken", "apiKey"],
+    pattern: anchored("oken", String.raw`(?<![\w$])(?:token|accessToken|hfToken)`, PROPERTY),
+    keywords: ["oken"],
     where: "a token property",
   },
+  { pattern: anchored("apiKey", String.raw`(?<![\w$])apiKey`, PROPERTY), keywords: ["apiKey"], where: "a token property" },
   {
     pattern: anchored(
       "InferenceClient|HfInference",
