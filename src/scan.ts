@@ -34,7 +34,7 @@ export interface ScanOptions {
   staged?: boolean;
   /** With `staged`: report findings anywhere in the staged files, not only on added lines. */
   allLines?: boolean;
-  /** Scan the lines every commit reachable from HEAD (or in `range`) added. */
+  /** Scan every version of the files that the commits reachable from HEAD (or in `range`) wrote. */
   history?: boolean;
   /** With `history`: a revision range such as `origin/main..HEAD`. */
   range?: string;

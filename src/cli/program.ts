@@ -65,7 +65,7 @@ export function createProgram(handlers: Handlers): Command {
     .option("-f, --format <name>", "output format: stylish (default), compact (default with --staged), json, sarif, github")
     .option("--staged", "scan what `git commit` would record: the lines it adds to staged files")
     .option("--all-lines", "with --staged: report findings anywhere in the staged files")
-    .option("--history", "scan the lines every commit reachable from HEAD added")
+    .option("--history", "scan every version of the files that commits reachable from HEAD wrote")
     .option("--range <A..B>", "scan only the commits in a revision range (implies --history)")
     .option("--since <date>", "scan only commits after a date (implies --history)")
     .option("--verify", "ask the Hub (HF_ENDPOINT, else huggingface.co) whether each token is live, and its role")
