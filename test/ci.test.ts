@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
@@ -151,6 +151,19 @@ describe("--history", () => {
     const merge = git(repo, "rev-parse", "HEAD").trim();
     const { report } = runJson(["--history"], { cwd: repo });
     expect(report.findings.map((f) => [f.file, f.line, f.commit])).toEqual([["app.py", 2, merge]]);
+  });
+
+  it("warns about a blob the repository lacks and reads on", () => {
+    const repo = tempRepo();
+    write(repo, { "lost.py": "x = 1\n", "kept.py": `t = "${token}"\n` });
+    commitAll(repo);
+    const blob = git(repo, "rev-parse", "HEAD:lost.py").trim();
+    rmSync(join(repo, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
+    const { code, report, stderr } = runJson(["--history"], { cwd: repo });
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => f.file)).toEqual(["kept.py"]);
+    expect(report.summary.skipped.unreadable).toBe(1);
+    expect(stderr).toMatch(/^hf-lint: warning: cannot read lost\.py \(blob missing at [0-9a-f]{40}\)$/m);
   });
 
   it("skips files larger than --max-file-size, even a single overlong line, and reads on", () => {

@@ -69,6 +69,7 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
     wanted[index++] = undefined as unknown as Wanted; // let the entry go
     if (!item) throw new Error("git cat-file answered more than it was asked");
     if (blob === "tooLarge") yield { skipped: "tooLarge", path: item.path };
+    else if (blob === "missing") yield { skipped: "unreadable", path: item.path, error: `blob missing at ${item.commit.commit}` };
     else yield { file: { path: item.path, status: "committed", content: blob }, commit: item.commit };
   }
   await asking;
@@ -127,15 +128,16 @@ export function parseRawRecord(line: string): { mode: string; blob: string; path
 
 /**
  * The contents `git cat-file --batch` writes (`<oid> blob <size>\n<content>\n` each), in order;
- * "tooLarge" for a blob over the limit, whose bytes are passed over without being kept.
+ * "tooLarge" for a blob over the limit, whose bytes are passed over without being kept, and
+ * "missing" for one the repository lacks (`<oid> missing`: a partial clone, a damaged one).
  */
-async function* readBlobs(stream: AsyncIterable<Buffer>, maxFileSize: number): AsyncGenerator<Buffer | "tooLarge"> {
+async function* readBlobs(stream: AsyncIterable<Buffer>, maxFileSize: number): AsyncGenerator<Buffer | "tooLarge" | "missing"> {
   let header: Buffer[] = [];
   let body: Buffer | null = null; // the blob being filled, or null while reading a header
   let filled = 0;
   let remaining = 0; // bytes of the current blob (plus its newline) still to come
   let skipping = false;
-  const done: (Buffer | "tooLarge")[] = [];
+  const done: (Buffer | "tooLarge" | "missing")[] = [];
   for await (const chunk of stream) {
     let at = 0;
     while (at < chunk.length) {
@@ -146,6 +148,10 @@ async function* readBlobs(stream: AsyncIterable<Buffer>, maxFileSize: number): A
         at = end + 1;
         const line = Buffer.concat(header).toString("latin1");
         header = [];
+        if (line.endsWith(" missing")) {
+          done.push("missing");
+          continue;
+        }
         const size = Number(line.split(" ")[2]);
         if (!line.includes(" blob ") || !Number.isSafeInteger(size)) throw new Error(`git cat-file: unexpected ${line}`);
         skipping = size > maxFileSize;
