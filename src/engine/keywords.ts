@@ -79,12 +79,12 @@ export class KeywordScanner {
    * test answers for this content only; a keyword it has not seen before is searched then.
    */
   scan(content: Buffer): (keyword: string) => boolean {
-    const count = this.bits.size;
-    const found = this.filter ? this.run(this.filter, content) : 0;
+    const found = this.filter ? this.run(this.filter, content) : null;
+    const count = found === null ? 0 : this.bits.size; // the keywords `found` answers for
     const searched = new Map<string, boolean>();
     return (keyword) => {
       const bit = this.bits.get(keyword) ?? this.add(keyword);
-      if (bit !== undefined && bit < count) return (found & (1 << bit)) !== 0;
+      if (found !== null && bit !== undefined && bit < count) return (found & (1 << bit)) !== 0;
       let present = searched.get(keyword);
       if (present === undefined) {
         present = content.includes(keyword);
@@ -94,9 +94,14 @@ export class KeywordScanner {
     };
   }
 
-  private run(filter: Filter, content: Buffer): number {
+  /** The bit set of keywords found; null when the content does not fit in the filter's memory. */
+  private run(filter: Filter, content: Buffer): number | null {
     const needed = INPUT + content.length + SLACK;
-    if (needed > filter.memory.buffer.byteLength) filter.memory.grow(Math.ceil((needed - filter.memory.buffer.byteLength) / PAGE));
+    try {
+      if (needed > filter.memory.buffer.byteLength) filter.memory.grow(Math.ceil((needed - filter.memory.buffer.byteLength) / PAGE));
+    } catch {
+      return null; // past 4 GiB (the most a 32-bit memory holds) or out of memory: indexOf it is
+    }
     content.copy(new Uint8Array(filter.memory.buffer, INPUT, content.length));
     const count = this.bits.size;
     return filter.scan(INPUT, content.length, count, count === MAX_SCANNED ? -1 : (1 << count) - 1);
