@@ -91,7 +91,7 @@ const rule: ContentRule = {
     "A credential literal passed as a token argument, property, HF token variable or `login --token` value.",
   docsUrl: docsUrlFor("hardcoded-token-argument"),
   keywords: ["oken", "OKEN", "api_key", "apiKey", "Inference"],
-  check({ text, contains }) {
+  check({ text, contains = (keyword) => text.includes(keyword) }) {
     const matches: TextMatch[] = [];
     const seen = new Set<number>();
     for (const { pattern, keywords, where } of PLACES) {

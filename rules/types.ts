@@ -29,10 +29,11 @@ export interface TextContext {
   /** POSIX path relative to the repository (or scan) root. */
   path: string;
   /**
-   * Whether the text contains a literal, answered from the prefilter's search where it already
-   * looked (each keyword is searched at most once per file): cheaper than `text.includes`.
+   * Whether the text contains a literal, answered by the engine's one-pass keyword search:
+   * cheaper than `text.includes`. Absent when a check is called directly (the exported `rules`);
+   * rules then search the text themselves.
    */
-  contains(keyword: string): boolean;
+  contains?(keyword: string): boolean;
 }
 
 export interface FileFacts {

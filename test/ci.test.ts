@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { runCli, runJson } from "./helpers/cli.js";
-import { GIT_ENV, commitAll, git, tempRepo, write } from "./helpers/repo.js";
+import { GIT_ENV, commitAll, git, tempDir, tempRepo, write } from "./helpers/repo.js";
 import { fakeHfToken } from "./helpers/tokens.js";
 
 const token = fakeHfToken(51);
@@ -151,6 +151,63 @@ describe("--history", () => {
     const merge = git(repo, "rev-parse", "HEAD").trim();
     const { report } = runJson(["--history"], { cwd: repo });
     expect(report.findings.map((f) => [f.file, f.line, f.commit])).toEqual([["app.py", 2, merge]]);
+  });
+
+  it("reports under --range only what the range added, not what its edits carried along", () => {
+    const repo = tempRepo();
+    write(repo, { "app.py": `old = "${token}"\n` });
+    commitAt(repo, "2024-01-01T00:00:00Z", "accepted long ago");
+    git(repo, "tag", "base");
+    write(repo, { "app.py": `old = "${token}"\nx = 1\n` });
+    commitAt(repo, "2024-02-01T00:00:00Z", "unrelated edit");
+    write(repo, { "app.py": `old = "${token}"\nx = 1\nnew = "${other}"\n` });
+    commitAt(repo, "2024-03-01T00:00:00Z", "new leak");
+    const leak = git(repo, "rev-parse", "HEAD").trim();
+    const inRange = runJson(["--range", "base..HEAD"], { cwd: repo }).report.findings;
+    expect(inRange.map((f) => [f.file, f.line, f.commit])).toEqual([["app.py", 3, leak]]);
+    expect(runJson(["--since", "2024-01-15"], { cwd: repo }).report.findings.map((f) => f.line)).toEqual([3]);
+    expect(runJson(["--history"], { cwd: repo }).report.findings).toHaveLength(2);
+  });
+
+  it("keeps non-ASCII paths whole across the chunks git writes them in", () => {
+    const repo = tempRepo();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) files[`${"é".repeat(100)}${i}.py`] = `t = "${fakeHfToken(1000 + i)}"\n`;
+    write(repo, files);
+    commitAll(repo);
+    const { report } = runJson(["--history"], { cwd: repo });
+    expect(report.findings.map((f) => f.file).sort()).toEqual(Object.keys(files).sort());
+  });
+
+  it("exits 2 with one line when git cat-file fails on a long history, without hanging", () => {
+    const repo = tempRepo();
+    for (let commit = 0; commit < 12; commit++) {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 150; i++) files[`f${i}.txt`] = `${commit} ${i}\n`;
+      write(repo, files);
+      commitAll(repo);
+    }
+    // A git whose cat-file dies at once: 1,800 blob names then meet a closed pipe.
+    const bin = tempDir();
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    write(bin, { git: `#!/bin/sh\n[ "$1" = cat-file ] && { echo "fatal: simulated" >&2; exit 128; }\nexec ${realGit} "$@"\n` });
+    chmodSync(join(bin, "git"), 0o755);
+    const { code, stderr } = runCli(["--history"], {
+      cwd: repo,
+      env: { PATH: `${bin}:${process.env["PATH"] ?? ""}` },
+      timeoutMs: 20_000,
+    });
+    expect(stderr).toBe("hf-lint: git cat-file failed: fatal: simulated\n");
+    expect(code).toBe(2);
+  });
+
+  it("refuses a --range that git would read as an option", () => {
+    const repo = tempRepo();
+    write(repo, { "a.txt": "x\n" });
+    commitAll(repo);
+    const { code, stderr } = runCli(["--range", "--output=/tmp/hf-lint-x"], { cwd: repo });
+    expect(code).toBe(2);
+    expect(stderr).toBe("hf-lint: --range takes a revision range such as origin/main..HEAD, not --output=/tmp/hf-lint-x\n");
   });
 
   it("warns about a blob the repository lacks and reads on", () => {

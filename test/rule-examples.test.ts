@@ -19,6 +19,11 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))("%s examples", (id,
     it.each(rule.examples.ignored.map((e) => [e.text.slice(0, 60), e] as const))("ignores %j", (_, example) => {
       expect(findingsFor(example.filename ?? "example.txt", "tracked", example.text)).toEqual([]);
     });
+    it("flags its examples when its check is called directly, without the engine's keyword search", () => {
+      for (const example of rule.examples.flagged) {
+        expect(rule.check({ text: fillExample(example.text, 7), path: example.filename ?? "example.txt" })).not.toEqual([]);
+      }
+    });
   } else {
     it.each(rule.examples.flagged.map((e) => [`${e.path} (${e.status})`, e] as const))("flags %s", (_, example) => {
       expect(findingsFor(example.path, example.status, example.text ?? "")).toHaveLength(1);

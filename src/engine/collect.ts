@@ -43,7 +43,9 @@ export class Collector {
       const findings = binary
         ? fileFindings(item.file, this.ruleSet)
         : analyzeFile(item.file, this.ruleSet, { ...this.options, onlyLines: item.onlyLines });
+      const inherited = item.previous && this.contentFingerprints(item.file.path, item.previous);
       for (const finding of findings) {
+        if (inherited?.has(finding.fingerprint)) continue;
         if (!item.commit) this.collected.findings.push(finding);
         else {
           // A secret is reported once, at the oldest commit that added it to that file.
@@ -55,6 +57,18 @@ export class Collector {
         }
       }
     }
+  }
+
+  /** The fingerprints of the secrets and other content findings in earlier versions of a file. */
+  private contentFingerprints(path: string, versions: Buffer[]): Set<string> {
+    const fingerprints = new Set<string>();
+    for (const content of versions) {
+      if (isBinary(content)) continue;
+      for (const finding of analyzeFile({ path, status: "committed", content }, this.ruleSet, this.options)) {
+        if (finding.line !== null) fingerprints.add(finding.fingerprint);
+      }
+    }
+    return fingerprints;
   }
 
   private merge(other: Collected): void {

@@ -31,9 +31,18 @@ const REGULAR_FILE_MODES = new Set(["100644", "100755"]);
 interface Wanted {
   path: string;
   commit: CommitInfo;
+  /** How many parent versions follow the blob in cat-file's answers (limited histories only). */
+  parents: number;
 }
 
 export async function* readHistory(root: string, options: HistoryOptions): AsyncGenerator<SourceItem> {
+  if (options.range?.startsWith("-")) {
+    throw new UsageError(`--range takes a revision range such as origin/main..HEAD, not ${options.range}`);
+  }
+  // A scan limited to some commits compares each version with its parents': a secret that was
+  // there before is not the commit's. (Without limits the parents are scanned anyway, and each
+  // secret's oldest finding is the one kept.)
+  const limited = Boolean(options.range || options.since);
   const args = [
     "-c", "core.quotePath=false", "log", "--raw", "-c", "--no-abbrev", "--no-renames", "--diff-filter=AMT",
     "--format=%x00%H%x00%an <%ae>%x00%aI",
@@ -44,12 +53,23 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
   const blobs = run(root, ["cat-file", "--batch"], "pipe");
   const stdin = blobs.child.stdin as NonNullable<ChildProcess["stdin"]>;
   stdin.on("error", () => {}); // cat-file gone early: its exit code says why
+  const ask = async (blob: string): Promise<void> => {
+    if (stdin.destroyed || stdin.writableEnded || stdin.write(`${blob}\n`)) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        stdin.off("drain", done).off("close", done);
+        resolve();
+      };
+      stdin.on("drain", done).on("close", done); // a closed pipe never drains
+    });
+  };
 
   // Blobs are asked for in the order of the log and come back in that order.
   const wanted: Wanted[] = [];
   const asking = (async () => {
     let commit: CommitInfo | undefined;
-    for await (const line of lines(log.child.stdout as AsyncIterable<Buffer>)) {
+    log.child.stdout?.setEncoding("utf8"); // decodes characters split between chunks whole
+    for await (const line of lines(log.child.stdout as AsyncIterable<string>)) {
       if (line.startsWith(COMMIT)) {
         const [, hash = "", author = "", date = ""] = line.split(COMMIT);
         commit = { commit: hash, author, date };
@@ -57,24 +77,57 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
       }
       const record = parseRawRecord(line);
       if (!record || !commit || !REGULAR_FILE_MODES.has(record.mode) || options.isIgnored(record.path)) continue;
-      wanted.push({ path: record.path, commit });
-      if (!stdin.write(`${record.blob}\n`)) await new Promise((resolve) => stdin.once("drain", resolve));
+      const parents = limited ? record.parents.filter((parent) => REGULAR_FILE_MODES.has(parent.mode)) : [];
+      wanted.push({ path: record.path, commit, parents: parents.length });
+      await ask(record.blob);
+      for (const parent of parents) await ask(parent.blob);
     }
   })().finally(() => stdin.end());
   asking.catch(() => {}); // awaited below; a failure here surfaces there
 
-  let index = 0;
-  for await (const blob of readBlobs(blobs.child.stdout as AsyncIterable<Buffer>, options.maxFileSize)) {
-    const item = wanted[index];
-    wanted[index++] = undefined as unknown as Wanted; // let the entry go
-    if (!item) throw new Error("git cat-file answered more than it was asked");
-    if (blob === "tooLarge") yield { skipped: "tooLarge", path: item.path };
-    else if (blob === "missing") yield { skipped: "unreadable", path: item.path, error: `blob missing at ${item.commit.commit}` };
-    else yield { file: { path: item.path, status: "committed", content: blob }, commit: item.commit };
+  try {
+    let index = 0;
+    let current: Answered | undefined;
+    for await (const blob of readBlobs(blobs.child.stdout as AsyncIterable<Buffer>, options.maxFileSize)) {
+      if (current) {
+        current.parents++;
+        if (Buffer.isBuffer(blob)) current.previous.push(blob);
+      } else {
+        const next = wanted[index];
+        wanted[index++] = undefined as unknown as Wanted; // let the entry go
+        if (!next) throw new Error("git cat-file answered more than it was asked");
+        current = { wanted: next, blob, previous: [], parents: 0 };
+      }
+      if (current.parents < current.wanted.parents) continue;
+      yield historyItem(current);
+      current = undefined;
+    }
+    await asking;
+    await log.succeeded("git log");
+    await blobs.succeeded("git cat-file");
+  } finally {
+    // After a failure, neither git may be left waiting on a pipe nobody reads.
+    log.child.kill();
+    blobs.child.kill();
   }
-  await asking;
-  await log.succeeded("git log");
-  await blobs.succeeded("git cat-file");
+}
+
+type Blob = Buffer | "tooLarge" | "missing";
+
+/** A blob cat-file sent, with the parent versions sent after it. */
+interface Answered {
+  wanted: Wanted;
+  blob: Blob;
+  /** The parent versions that could be read. */
+  previous: Buffer[];
+  /** How many parent versions were answered so far. */
+  parents: number;
+}
+
+function historyItem({ wanted: { path, commit }, blob, previous }: Answered): SourceItem {
+  if (blob === "tooLarge") return { skipped: "tooLarge", path };
+  if (blob === "missing") return { skipped: "unreadable", path, error: `blob missing at ${commit.commit}` };
+  return { file: { path, status: "committed", content: blob }, commit, previous: previous.length > 0 ? previous : undefined };
 }
 
 interface Running {
@@ -100,30 +153,43 @@ function run(root: string, args: string[], stdin: "ignore" | "pipe" = "ignore"):
   };
 }
 
-/** The lines of a stream, decoded (the raw log is small: names and hashes). */
-async function* lines(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
+/** The lines of a decoded stream (the raw log is small: names and hashes). */
+async function* lines(stream: AsyncIterable<string>): AsyncGenerator<string> {
   let carry = "";
   for await (const chunk of stream) {
-    const parts = (carry + chunk.toString("utf8")).split("\n");
+    const parts = (carry + chunk).split("\n");
     carry = parts.pop() ?? "";
     yield* parts;
   }
   if (carry) yield carry;
 }
 
+interface Version {
+  mode: string;
+  blob: string;
+}
+
+const NO_BLOB = /^0+$/;
+
 /**
  * `:mode… oid… STATUS\tpath`, with one colon per parent (merges shown with `-c` have several):
- * the new side's mode and blob are the last of each.
+ * the parents' modes and blobs come first, the new side's last. Parents without the file
+ * (an all-zero blob) are left out.
  */
-export function parseRawRecord(line: string): { mode: string; blob: string; path: string } | null {
+export function parseRawRecord(line: string): (Version & { path: string; parents: Version[] }) | null {
   const tab = line.indexOf("\t");
   if (!line.startsWith(":") || tab === -1) return null;
-  const parents = line.length - line.replace(/^:+/, "").length;
-  const fields = line.slice(parents, tab).split(" ");
-  const mode = fields[parents];
-  const blob = fields[2 * parents + 1];
+  const count = line.length - line.replace(/^:+/, "").length;
+  const fields = line.slice(count, tab).split(" ");
+  const mode = fields[count];
+  const blob = fields[2 * count + 1];
   if (mode === undefined || blob === undefined) return null;
-  return { mode, blob, path: unquotePath(line.slice(tab + 1)) };
+  const parents: Version[] = [];
+  for (let i = 0; i < count; i++) {
+    const parent = { mode: fields[i] ?? "", blob: fields[count + 1 + i] ?? "" };
+    if (!NO_BLOB.test(parent.blob)) parents.push(parent);
+  }
+  return { mode, blob, parents, path: unquotePath(line.slice(tab + 1)) };
 }
 
 /**

@@ -24,6 +24,11 @@ export type SourceItem =
       onlyLines?: ReadonlySet<number>;
       /** The commit the file comes from (history scans). */
       commit?: CommitInfo;
+      /**
+       * The file as the commit's parents had it, when the scan covers only some commits: a
+       * secret these hold too was not added by this commit and is not reported with it.
+       */
+      previous?: Buffer[];
     }
   | { skipped: SkipReason; path: string; error?: string }
   /** Files already analysed elsewhere (a worker thread). */

@@ -11,9 +11,14 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a subprocess, as users and hooks do. */
-export function runCli(args: string[], options: { cwd: string; input?: string; env?: Record<string, string> }): CliResult {
+export function runCli(
+  args: string[],
+  options: { cwd: string; input?: string; env?: Record<string, string>; timeoutMs?: number },
+): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
+    timeout: options.timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
     input: options.input ?? "",
     encoding: "utf8",
     env: { ...process.env, ...GIT_ENV, NO_COLOR: "1", FORCE_COLOR: "", ...options.env },
