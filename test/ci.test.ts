@@ -169,6 +169,38 @@ describe("--history", () => {
     expect(runJson(["--history"], { cwd: repo }).report.findings).toHaveLength(2);
   });
 
+  it("under --range, does not blame a rename for the secrets it carried, and points at an added copy", () => {
+    const repo = tempRepo();
+    write(repo, { "r.py": `t = "${token}"\n`, "a.py": "x = 1\n\n\n\nold = \"" + other + "\"\n" });
+    commitAt(repo, "2024-01-01T00:00:00Z", "accepted long ago");
+    git(repo, "tag", "base");
+    git(repo, "mv", "r.py", "s.py");
+    write(repo, { "a.py": "copy = \"" + other + "\"\n\n\n\nold = \"" + other + "\"\n" });
+    commitAt(repo, "2024-02-01T00:00:00Z", "rename, and a second copy above the first");
+    const found = runJson(["--range", "base..HEAD"], { cwd: repo }).report.findings;
+    expect(found.map((f) => [f.file, f.line])).toEqual([["a.py", 1]]);
+  });
+
+  it("warns when a parent version cannot be compared, and reports what the file holds", () => {
+    const repo = tempRepo();
+    write(repo, { "big.py": `t = "${token}"\n${"#".repeat(3000)}\n` });
+    commitAt(repo, "2024-01-01T00:00:00Z", "large");
+    git(repo, "tag", "base");
+    write(repo, { "big.py": `t = "${token}"\n` });
+    commitAt(repo, "2024-02-01T00:00:00Z", "smaller");
+    const { report, stderr } = runJson(["--range", "base..HEAD", "--max-file-size", "2KiB"], { cwd: repo });
+    expect(report.findings.map((f) => [f.file, f.line])).toEqual([["big.py", 1]]);
+    expect(stderr).toMatch(/^hf-lint: warning: big\.py at [0-9a-f]{40} was not compared with its parent version/m);
+  });
+
+  it("refuses an empty --range or --since instead of scanning the work tree", () => {
+    const repo = tempRepo();
+    write(repo, { "a.txt": "x\n" });
+    commitAll(repo);
+    expect(runCli(["--range", ""], { cwd: repo })).toMatchObject({ code: 2, stderr: "hf-lint: --range needs a revision range such as origin/main..HEAD\n" });
+    expect(runCli(["--since", ""], { cwd: repo })).toMatchObject({ code: 2, stderr: "hf-lint: --since needs a date\n" });
+  });
+
   it("keeps non-ASCII paths whole across the chunks git writes them in", () => {
     const repo = tempRepo();
     const files: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import type { SourceItem } from "../sources/types.js";
-import type { Finding, Summary } from "../types.js";
+import type { Finding, SourceFile, Summary } from "../types.js";
 import { analyzeFile, fileFindings, isBinary, type AnalyzeOptions } from "./analyze.js";
 import type { RuleSet } from "./rule-set.js";
 
@@ -43,9 +43,10 @@ export class Collector {
       const findings = binary
         ? fileFindings(item.file, this.ruleSet)
         : analyzeFile(item.file, this.ruleSet, { ...this.options, onlyLines: item.onlyLines });
-      const inherited = item.previous && this.contentFingerprints(item.file.path, item.previous);
+      if (item.warning) this.collected.warnings.push(item.warning);
+      const inherited = item.previous && findings.length > 0 ? this.inherited(item.file, item.previous) : null;
       for (const finding of findings) {
-        if (inherited?.has(finding.fingerprint)) continue;
+        if (inherited?.(finding)) continue;
         if (!item.commit) this.collected.findings.push(finding);
         else {
           // A secret is reported once, at the oldest commit that added it to that file.
@@ -59,16 +60,30 @@ export class Collector {
     }
   }
 
-  /** The fingerprints of the secrets and other content findings in earlier versions of a file. */
-  private contentFingerprints(path: string, versions: Buffer[]): Set<string> {
-    const fingerprints = new Set<string>();
+  /**
+   * Which of a file's content findings its earlier versions already had: the same rule on a line
+   * of the same text, each earlier line matched once (a moved line is not new, a second copy
+   * of a line is).
+   */
+  private inherited(file: SourceFile, versions: Buffer[]): (finding: Finding) => boolean {
+    const earlier = new Map<string, number>();
     for (const content of versions) {
       if (isBinary(content)) continue;
-      for (const finding of analyzeFile({ path, status: "committed", content }, this.ruleSet, this.options)) {
-        if (finding.line !== null) fingerprints.add(finding.fingerprint);
+      const lines = content.toString("utf8").split("\n");
+      for (const finding of analyzeFile({ path: file.path, status: "committed", content }, this.ruleSet, this.options)) {
+        if (finding.line === null) continue;
+        const key = `${finding.ruleId}\0${lines[finding.line - 1]}`;
+        earlier.set(key, (earlier.get(key) ?? 0) + 1);
       }
     }
-    return fingerprints;
+    const lines = file.content.toString("utf8").split("\n");
+    return (finding) => {
+      if (finding.line === null) return false;
+      const key = `${finding.ruleId}\0${lines[finding.line - 1]}`;
+      const count = earlier.get(key) ?? 0;
+      if (count > 0) earlier.set(key, count - 1);
+      return count > 0;
+    };
   }
 
   private merge(other: Collected): void {

@@ -44,8 +44,10 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
   // secret's oldest finding is the one kept.)
   const limited = Boolean(options.range || options.since);
   const args = [
-    "-c", "core.quotePath=false", "log", "--raw", "-c", "--no-abbrev", "--no-renames", "--diff-filter=AMT",
-    "--format=%x00%H%x00%an <%ae>%x00%aI",
+    "-c", "core.quotePath=false", "log", "--raw", "-c", "--no-abbrev", "--format=%x00%H%x00%an <%ae>%x00%aI",
+    // A renamed file's parent is the file it was renamed from; in a whole history that file was
+    // scanned anyway, under its own name.
+    ...(limited ? ["--find-renames", "--diff-filter=AMTR"] : ["--no-renames", "--diff-filter=AMT"]),
   ];
   if (options.since) args.push(`--since=${options.since}`);
   args.push(options.range ?? "HEAD", "--");
@@ -92,15 +94,22 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
       if (current) {
         current.parents++;
         if (Buffer.isBuffer(blob)) current.previous.push(blob);
+        else current.uncompared = true;
       } else {
         const next = wanted[index];
         wanted[index++] = undefined as unknown as Wanted; // let the entry go
         if (!next) throw new Error("git cat-file answered more than it was asked");
-        current = { wanted: next, blob, previous: [], parents: 0 };
+        current = { wanted: next, blob, previous: [], parents: 0, uncompared: false };
       }
       if (current.parents < current.wanted.parents) continue;
       yield historyItem(current);
       current = undefined;
+    }
+    // cat-file's output ends after its input does, so only a failed cat-file leaves blobs unanswered.
+    if (current || index < wanted.length) {
+      log.child.kill();
+      await blobs.succeeded("git cat-file");
+      throw new UsageError("git cat-file stopped before answering for every blob");
     }
     await asking;
     await log.succeeded("git log");
@@ -122,12 +131,21 @@ interface Answered {
   previous: Buffer[];
   /** How many parent versions were answered so far. */
   parents: number;
+  /** A parent version was too large or missing: the file's findings cannot all be told apart. */
+  uncompared: boolean;
 }
 
-function historyItem({ wanted: { path, commit }, blob, previous }: Answered): SourceItem {
+function historyItem({ wanted: { path, commit }, blob, previous, uncompared }: Answered): SourceItem {
   if (blob === "tooLarge") return { skipped: "tooLarge", path };
   if (blob === "missing") return { skipped: "unreadable", path, error: `blob missing at ${commit.commit}` };
-  return { file: { path, status: "committed", content: blob }, commit, previous: previous.length > 0 ? previous : undefined };
+  return {
+    file: { path, status: "committed", content: blob },
+    commit,
+    previous: previous.length > 0 ? previous : undefined,
+    warning: uncompared
+      ? `${path} at ${commit.commit} was not compared with its parent version (too large or missing): every secret it holds is reported with that commit`
+      : undefined,
+  };
 }
 
 interface Running {
@@ -172,7 +190,8 @@ interface Version {
 const NO_BLOB = /^0+$/;
 
 /**
- * `:mode… oid… STATUS\tpath`, with one colon per parent (merges shown with `-c` have several):
+ * `:mode… oid… STATUS\tpath` (`\tsource\tpath` for a rename), with one colon per parent (merges
+ * shown with `-c` have several):
  * the parents' modes and blobs come first, the new side's last. Parents without the file
  * (an all-zero blob) are left out.
  */
@@ -189,7 +208,10 @@ export function parseRawRecord(line: string): (Version & { path: string; parents
     const parent = { mode: fields[i] ?? "", blob: fields[count + 1 + i] ?? "" };
     if (!NO_BLOB.test(parent.blob)) parents.push(parent);
   }
-  return { mode, blob, parents, path: unquotePath(line.slice(tab + 1)) };
+  // A rename or copy names the source, then the file written (a tab in a name is quoted).
+  const names = line.slice(tab + 1).split("\t");
+  const path = /^[RC]/.test(fields[2 * count + 2] ?? "") ? names[1] : names[0];
+  return { mode, blob, parents, path: unquotePath(path ?? "") };
 }
 
 /**

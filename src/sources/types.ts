@@ -29,6 +29,8 @@ export type SourceItem =
        * secret these hold too was not added by this commit and is not reported with it.
        */
       previous?: Buffer[];
+      /** Something the user should know about how this file was read. */
+      warning?: string;
     }
   | { skipped: SkipReason; path: string; error?: string }
   /** Files already analysed elsewhere (a worker thread). */
