@@ -9,8 +9,12 @@ function relativeUri(path: string): string {
   return path.split("/").map(encodeURIComponent).join("/");
 }
 
+/**
+ * Where in the file; a finding about the whole file (a committed .env) points at its first line,
+ * since GitHub code scanning places only results with at least a start line.
+ */
 function region(f: Finding) {
-  if (f.line === null || f.column === null || f.endLine === null || f.endColumn === null) return undefined;
+  if (f.line === null || f.column === null || f.endLine === null || f.endColumn === null) return { startLine: 1 };
   return { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };
 }
 
@@ -47,7 +51,7 @@ const sarif: Reporter = (report) => {
             {
               physicalLocation: {
                 artifactLocation: { uri: relativeUri(f.file), uriBaseId: "%SRCROOT%" },
-                ...(region(f) ? { region: region(f) } : {}),
+                region: region(f),
               },
             },
           ],
