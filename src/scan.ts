@@ -116,7 +116,7 @@ async function* sources(
   const ignored = projectIgnores(root, config.ignores ?? []);
   const isIgnored = ignored ? (path: string): boolean => ignored.ignores(path) : () => false;
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (options.history || options.range || options.since) {
+  if (options.history || options.range !== undefined || options.since !== undefined) {
     if (!inGit) throw new UsageError("--history needs a git repository (run it inside one)");
     yield* readHistory(root, { range: options.range, since: options.since, maxFileSize, isIgnored });
     return;

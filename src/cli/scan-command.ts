@@ -23,10 +23,8 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
   if (options.stdinFilename && !options.stdin) throw new UsageError("--stdin-filename needs --stdin");
   if (options.allLines && !options.staged) throw new UsageError("--all-lines needs --staged");
   if (options.staged && options.stdin) throw new UsageError("--staged cannot be combined with --stdin");
-  // An empty value (an unset variable in a hook) must not quietly turn into a work-tree scan.
-  if (options.range === "") throw new UsageError("--range needs a revision range such as origin/main..HEAD");
-  if (options.since === "") throw new UsageError("--since needs a date");
-  const history = Boolean(options.history || options.range || options.since);
+  // Given but empty (an unset variable in a hook) still asks for history: readHistory says what is wrong.
+  const history = Boolean(options.history) || options.range !== undefined || options.since !== undefined;
   if (history && (options.staged || options.stdin)) throw new UsageError("--history cannot be combined with --staged or --stdin");
   const verify = Boolean(options.verify || options.onlyVerified);
   if (options.verifyTimeout !== undefined && !verify) throw new UsageError("--verify-timeout needs --verify or --only-verified");

@@ -36,13 +36,15 @@ interface Wanted {
 }
 
 export async function* readHistory(root: string, options: HistoryOptions): AsyncGenerator<SourceItem> {
+  if (options.range === "") throw new UsageError("--range needs a revision range such as origin/main..HEAD");
   if (options.range?.startsWith("-")) {
     throw new UsageError(`--range takes a revision range such as origin/main..HEAD, not ${options.range}`);
   }
+  if (options.since === "") throw new UsageError("--since needs a date");
   // A scan limited to some commits compares each version with its parents': a secret that was
   // there before is not the commit's. (Without limits the parents are scanned anyway, and each
   // secret's oldest finding is the one kept.)
-  const limited = Boolean(options.range || options.since);
+  const limited = options.range !== undefined || options.since !== undefined;
   const args = [
     "-c", "core.quotePath=false", "log", "--raw", "-c", "--no-abbrev", "--format=%x00%H%x00%an <%ae>%x00%aI",
     // A renamed file's parent is the file it was renamed from; in a whole history that file was
