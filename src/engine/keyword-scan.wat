@@ -82,68 +82,64 @@
     (local $found i32) (local $i i32) (local $a v128) (local $b v128) (local $c v128) (local $r v128)
     (local $lo0 v128) (local $hi0 v128) (local $lo1 v128) (local $hi1 v128) (local $lo2 v128) (local $hi2 v128)
     (local $lanes i32) (local $lane i32) (local $bits i32) (local $k i32) (local $p i32) (local $before i32) (local $cands i32)
-    (if (i32.eqz (local.get $wanted)) (then (return (i32.const 0))))
-    (call $build (local.get $count) (local.get $wanted))
-    (local.set $lo0 (v128.load (i32.const 0)))
-    (local.set $hi0 (v128.load (i32.const 16)))
-    (local.set $lo1 (v128.load (i32.const 32)))
-    (local.set $hi1 (v128.load (i32.const 48)))
-    (local.set $lo2 (v128.load (i32.const 64)))
-    (local.set $hi2 (v128.load (i32.const 80)))
     (local.set $i (i32.const 0))
     (block $end
-      (loop $block
-        (br_if $end (i32.ge_u (local.get $i) (local.get $len)))
-        (local.set $a (v128.load (i32.add (local.get $ptr) (local.get $i))))
-        (local.set $b (v128.load offset=1 (i32.add (local.get $ptr) (local.get $i))))
-        (local.set $c (v128.load offset=2 (i32.add (local.get $ptr) (local.get $i))))
-        (local.set $r
-          (v128.and
+      ;; One phase per set of keywords still wanted: a keyword found leaves the tables.
+      (loop $phase
+        (br_if $end (i32.eqz (i32.and (local.get $wanted) (i32.xor (local.get $found) (i32.const -1)))))
+        (call $build (local.get $count) (i32.and (local.get $wanted) (i32.xor (local.get $found) (i32.const -1))))
+        (local.set $lo0 (v128.load (i32.const 0)))
+        (local.set $hi0 (v128.load (i32.const 16)))
+        (local.set $lo1 (v128.load (i32.const 32)))
+        (local.set $hi1 (v128.load (i32.const 48)))
+        (local.set $lo2 (v128.load (i32.const 64)))
+        (local.set $hi2 (v128.load (i32.const 80)))
+        (loop $block
+          (br_if $end (i32.ge_u (local.get $i) (local.get $len)))
+          (local.set $a (v128.load (i32.add (local.get $ptr) (local.get $i))))
+          (local.set $b (v128.load offset=1 (i32.add (local.get $ptr) (local.get $i))))
+          (local.set $c (v128.load offset=2 (i32.add (local.get $ptr) (local.get $i))))
+          (local.set $r
             (v128.and
-              (v128.and (i8x16.swizzle (local.get $lo0) (v128.and (local.get $a) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
-                        (i8x16.swizzle (local.get $hi0) (i8x16.shr_u (local.get $a) (i32.const 4))))
-              (v128.and (i8x16.swizzle (local.get $lo1) (v128.and (local.get $b) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
-                        (i8x16.swizzle (local.get $hi1) (i8x16.shr_u (local.get $b) (i32.const 4)))))
-            (v128.and (i8x16.swizzle (local.get $lo2) (v128.and (local.get $c) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
-                      (i8x16.swizzle (local.get $hi2) (i8x16.shr_u (local.get $c) (i32.const 4))))))
-        (if (v128.any_true (local.get $r))
-          (then
-            (v128.store (i32.const 96) (local.get $r))
-            (local.set $lanes (i8x16.bitmask (i8x16.ne (local.get $r) (v128.const i64x2 0 0))))
-            (local.set $before (local.get $found))
-            (loop $lane
-              (local.set $lane (i32.ctz (local.get $lanes)))
-              (local.set $p (i32.add (local.get $i) (local.get $lane)))
-              (local.set $bits (i32.load8_u (i32.add (i32.const 96) (local.get $lane))))
-              ;; the keywords of the buckets that matched here, not yet found
-              (local.set $cands (i32.const 0))
-              (loop $bucket
-                (local.set $cands (i32.or (local.get $cands)
-                  (i32.load (i32.add (i32.const 384) (i32.shl (i32.ctz (local.get $bits)) (i32.const 2))))))
-                (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
-                (br_if $bucket (local.get $bits)))
-              (local.set $cands (i32.and (local.get $cands) (i32.xor (local.get $found) (i32.const -1))))
-              (block $kdone
-                (loop $kw
-                  (br_if $kdone (i32.eqz (local.get $cands)))
-                  (local.set $k (i32.ctz (local.get $cands)))
-                  (if (call $verify (local.get $ptr) (local.get $len) (local.get $p) (local.get $k))
-                    (then (local.set $found (i32.or (local.get $found) (i32.shl (i32.const 1) (local.get $k))))))
-                  (local.set $cands (i32.and (local.get $cands) (i32.sub (local.get $cands) (i32.const 1))))
-                  (br $kw)))
-              (local.set $lanes (i32.and (local.get $lanes) (i32.sub (local.get $lanes) (i32.const 1))))
-              (br_if $lane (local.get $lanes)))
-            (if (i32.ne (local.get $found) (local.get $before))
-              (then
-                (br_if $end (i32.eqz (i32.and (local.get $wanted) (i32.xor (local.get $found) (i32.const -1)))))
-                (call $build (local.get $count) (i32.and (local.get $wanted) (i32.xor (local.get $found) (i32.const -1))))
-                (local.set $lo0 (v128.load (i32.const 0)))
-                (local.set $hi0 (v128.load (i32.const 16)))
-                (local.set $lo1 (v128.load (i32.const 32)))
-                (local.set $hi1 (v128.load (i32.const 48)))
-                (local.set $lo2 (v128.load (i32.const 64)))
-                (local.set $hi2 (v128.load (i32.const 80)))))))
-        (local.set $i (i32.add (local.get $i) (i32.const 16)))
-        (br $block)))
+              (v128.and
+                (v128.and (i8x16.swizzle (local.get $lo0) (v128.and (local.get $a) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                          (i8x16.swizzle (local.get $hi0) (i8x16.shr_u (local.get $a) (i32.const 4))))
+                (v128.and (i8x16.swizzle (local.get $lo1) (v128.and (local.get $b) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                          (i8x16.swizzle (local.get $hi1) (i8x16.shr_u (local.get $b) (i32.const 4)))))
+              (v128.and (i8x16.swizzle (local.get $lo2) (v128.and (local.get $c) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                        (i8x16.swizzle (local.get $hi2) (i8x16.shr_u (local.get $c) (i32.const 4))))))
+          (if (v128.any_true (local.get $r))
+            (then
+              (v128.store (i32.const 96) (local.get $r))
+              (local.set $lanes (i8x16.bitmask (i8x16.ne (local.get $r) (v128.const i64x2 0 0))))
+              (local.set $before (local.get $found))
+              (loop $lane
+                (local.set $lane (i32.ctz (local.get $lanes)))
+                (local.set $p (i32.add (local.get $i) (local.get $lane)))
+                (local.set $bits (i32.load8_u (i32.add (i32.const 96) (local.get $lane))))
+                ;; the keywords of the buckets that matched here, not yet found
+                (local.set $cands (i32.const 0))
+                (loop $bucket
+                  (local.set $cands (i32.or (local.get $cands)
+                    (i32.load (i32.add (i32.const 384) (i32.shl (i32.ctz (local.get $bits)) (i32.const 2))))))
+                  (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+                  (br_if $bucket (local.get $bits)))
+                (local.set $cands (i32.and (local.get $cands) (i32.xor (local.get $found) (i32.const -1))))
+                (block $kdone
+                  (loop $kw
+                    (br_if $kdone (i32.eqz (local.get $cands)))
+                    (local.set $k (i32.ctz (local.get $cands)))
+                    (if (call $verify (local.get $ptr) (local.get $len) (local.get $p) (local.get $k))
+                      (then (local.set $found (i32.or (local.get $found) (i32.shl (i32.const 1) (local.get $k))))))
+                    (local.set $cands (i32.and (local.get $cands) (i32.sub (local.get $cands) (i32.const 1))))
+                    (br $kw)))
+                (local.set $lanes (i32.and (local.get $lanes) (i32.sub (local.get $lanes) (i32.const 1))))
+                (br_if $lane (local.get $lanes)))
+              (if (i32.ne (local.get $found) (local.get $before))
+                (then
+                  (local.set $i (i32.add (local.get $i) (i32.const 16))) ;; this block is done
+                  (br $phase)))))
+          (local.set $i (i32.add (local.get $i) (i32.const 16)))
+          (br $block))))
     (local.get $found))
 )
