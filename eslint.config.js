@@ -4,7 +4,7 @@ import hfLint from "hf-lint/eslint-plugin";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "bench/node_modules/", ".bench/", "coverage/"] },
+  { ignores: ["dist/", "node_modules/", "bench/node_modules/", ".bench/", "coverage/", "fixtures/"] },
   ...tseslint.configs.recommended,
   hfLint.configs.recommended,
   {

@@ -45,7 +45,7 @@ export interface FileFacts {
 
 /**
  * Examples are checked automatically by the test suite (gitleaks-style).
- * `{{HF_TOKEN}}`, `{{HF_TOKEN_BASE64}}`, `{{ORG_TOKEN}}` and `{{CREDENTIAL}}` are replaced
+ * `{{HF_TOKEN}}`, `{{HF_TOKEN_LETTERS}}`, `{{HF_TOKEN_BASE64}}`, `{{ORG_TOKEN}}` and `{{CREDENTIAL}}` are replaced
  * with generated, realistic values at test time, so no real-format secret is ever
  * written in this repository.
  */

@@ -5,7 +5,8 @@
  */
 import { isPlaceholderBody } from "../../rules/shared/credentials.js";
 
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const ALPHABET = `${LETTERS}0123456789`;
 
 /** mulberry32: small, fast, good enough for test data. */
 export function seededRandom(seed: number): () => number {
@@ -19,16 +20,21 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function randomBody(random: () => number, length: number): string {
+function randomBody(random: () => number, length: number, alphabet = ALPHABET): string {
   for (;;) {
     let body = "";
-    for (let i = 0; i < length; i++) body += ALPHABET[Math.floor(random() * ALPHABET.length)];
-    if (/\d/.test(body) && !isPlaceholderBody(body)) return body;
+    for (let i = 0; i < length; i++) body += alphabet[Math.floor(random() * alphabet.length)];
+    if ((alphabet === LETTERS || /\d/.test(body)) && !isPlaceholderBody(body)) return body;
   }
 }
 
 export function fakeHfToken(seed = 1): string {
   return "hf" + "_" + randomBody(seededRandom(seed), 34);
+}
+
+/** A token of letters only, as some real ones are (a CI user's token in huggingface_hub's tests). */
+export function fakeLettersHfToken(seed = 1): string {
+  return "hf" + "_" + randomBody(seededRandom(seed + 3000), 34, LETTERS);
 }
 
 export function fakeOrgToken(seed = 1): string {
@@ -45,6 +51,7 @@ export function fillExample(text: string, seed = 1): string {
   return text
     .replaceAll("{{HF_TOKEN_BASE64}}", Buffer.from(fakeHfToken(seed)).toString("base64"))
     .replaceAll("{{HF_TOKEN}}", fakeHfToken(seed))
+    .replaceAll("{{HF_TOKEN_LETTERS}}", fakeLettersHfToken(seed))
     .replaceAll("{{ORG_TOKEN}}", fakeOrgToken(seed))
     .replaceAll("{{CREDENTIAL}}", fakeCredential(seed));
 }
