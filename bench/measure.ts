@@ -1,4 +1,4 @@
-/** Wall time and peak RSS of whole commands, measured in alternation so that drift hits all alike. */
+/** Wall time, CPU time and peak RSS of whole commands, measured in alternation so that drift hits all alike. */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,17 +12,19 @@ export interface Command {
 
 export interface Sample {
   ms: number;
+  /** User + system time of the command and its children (10 ms resolution: see `summarize`). */
+  cpuMs: number;
   rssMb: number;
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "hf-lint-bench-"));
 process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 
-/** One run under `/usr/bin/time` (for the peak RSS); standard output goes to /dev/null. */
+/** One run under `/usr/bin/time` (for CPU time and peak RSS); standard output goes to /dev/null. */
 export function runOnce(command: Command): Sample {
-  const rssFile = join(scratch, "rss");
+  const usageFile = join(scratch, "usage");
   const start = process.hrtime.bigint();
-  const result = spawnSync("/usr/bin/time", ["-f", "%M", "-o", rssFile, ...command.argv], {
+  const result = spawnSync("/usr/bin/time", ["-f", "%U %S %M", "-o", usageFile, ...command.argv], {
     cwd: command.cwd,
     stdio: ["ignore", "ignore", "pipe"],
     maxBuffer: 1 << 26,
@@ -31,7 +33,9 @@ export function runOnce(command: Command): Sample {
   if (result.status === null || result.status > 1) {
     throw new Error(`${command.label} failed (${result.status}): ${result.stderr.toString().slice(0, 500)}`);
   }
-  return { ms, rssMb: Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024 };
+  // The last line: a command killed by a signal gets a line about it first.
+  const [user, system, rssKb] = (readFileSync(usageFile, "utf8").trim().split("\n").pop() ?? "").split(" ").map(Number);
+  return { ms, cpuMs: ((user ?? 0) + (system ?? 0)) * 1000, rssMb: (rssKb ?? 0) / 1024 };
 }
 
 /** `runs` rounds, each running every command once in turn, after one warm-up round. */
@@ -54,13 +58,16 @@ export function median(values: number[]): number {
 
 export interface Summary {
   ms: number;
+  cpuMs: number;
   rssMb: number;
   runs: number;
 }
 
+/** Median wall time; mean CPU time, since `time` counts it in 10 ms steps (a median would be one of them). */
 export function summarize(samples: Sample[]): Summary {
   return {
     ms: median(samples.map((s) => s.ms)),
+    cpuMs: samples.reduce((sum, s) => sum + s.cpuMs, 0) / samples.length,
     rssMb: Math.max(...samples.map((s) => s.rssMb)),
     runs: samples.length,
   };
