@@ -1,7 +1,9 @@
-import { lstatSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import ignore from "ignore";
 import { LEGACY_NAMES } from "../rules/legacy-token-env.js";
+import { withFileLock, writeFileAtomic } from "./atomic-write.js";
+import { pythonPlaces } from "./fix-python.js";
 import { git, literalPathspecs, splitNul } from "./sources/git.js";
 import type { Finding } from "./types.js";
 import { shellQuote } from "./shell.js";
@@ -19,6 +21,8 @@ export interface FileEdit {
   after: string;
   /** The findings this edit resolves. */
   fixes: Finding[];
+  /** For a .gitignore: the lines to add, merged again into the file as it is when written. */
+  append?: string[];
 }
 
 export interface FixPlan {
@@ -28,6 +32,15 @@ export interface FixPlan {
   /** Findings that could not be fixed automatically, with why. */
   skipped: { finding: Finding; reason: string }[];
 }
+
+/** What `applyFixes` did: every file it wrote, and the edits it could not make, with why. */
+export interface FixOutcome {
+  written: FileEdit[];
+  failed: { edit: FileEdit; reason: string }[];
+}
+
+const PYTHON = /\.pyi?$/;
+const ARGUMENT_NAME = "use_auth_token";
 
 
 /** A path as a literal .gitignore pattern: glob characters, backslashes and trailing spaces escaped. */
@@ -51,22 +64,61 @@ function planRenames(root: string, file: string, findings: Finding[], plan: FixP
   }
   const bom = decoded.startsWith("\uFEFF") ? "\uFEFF" : "";
   let text = decoded.slice(bom.length);
+  const spans = findings.map((finding) => ({
+    finding,
+    start: offsetOf(text, finding.line ?? 1, finding.column ?? 1),
+    end: offsetOf(text, finding.endLine ?? 1, finding.endColumn ?? 1),
+  }));
+  const unsafe = renameHazards(file, text, spans);
   const fixes: Finding[] = [];
   // From the last span to the first, so earlier offsets stay valid.
-  const ordered = [...findings].sort((a, b) => (b.line ?? 0) - (a.line ?? 0) || (b.column ?? 0) - (a.column ?? 0));
-  for (const finding of ordered) {
-    const start = offsetOf(text, finding.line ?? 1, finding.column ?? 1);
-    const end = offsetOf(text, finding.endLine ?? 1, finding.endColumn ?? 1);
+  for (const { finding, start, end } of spans.sort((a, b) => b.start - a.start)) {
     const name = text.slice(start, end);
     const legacy = LEGACY_NAMES[name];
-    if (!legacy) {
-      plan.skipped.push({ finding, reason: "the file changed since it was scanned" });
+    const hazard = legacy ? unsafe.get(start) : "the file changed since it was scanned";
+    if (!legacy || hazard) {
+      plan.skipped.push({ finding, reason: hazard ?? "the file changed since it was scanned" });
       continue;
     }
     text = text.slice(0, start) + legacy.replacement + text.slice(end);
     fixes.push(finding);
   }
   if (fixes.length > 0) plan.edits.push({ file, before: decoded, after: bom + text, fixes });
+}
+
+/**
+ * Why renaming a span could break working code, by its start offset. A legacy environment name is
+ * renamed inside strings, shell and configuration; in Python code it is a variable that other
+ * modules may import. `use_auth_token` is renamed only as a keyword argument of a call, in a
+ * Python file that defines no parameter of that name: a variable or a parameter is read elsewhere.
+ */
+function renameHazards(file: string, text: string, spans: { start: number; end: number }[]): Map<number, string> {
+  const hazards = new Map<number, string>();
+  const isArgument = (span: { start: number; end: number }): boolean => text.slice(span.start, span.end) === ARGUMENT_NAME;
+  if (!PYTHON.test(file)) {
+    for (const span of spans.filter(isArgument)) hazards.set(span.start, `\`${ARGUMENT_NAME}\` is renamed in Python files only: rename it by hand`);
+    return hazards;
+  }
+  const places = pythonPlaces(text, spans.map((span) => span.start));
+  const definesParameter = spans.some((span) => isArgument(span) && places.get(span.start) === "code" && isParameter(text, span.start));
+  for (const span of spans) {
+    const place = places.get(span.start);
+    if (!isArgument(span)) {
+      if (place !== "string") hazards.set(span.start, "a Python name that other code may read or import: rename it by hand");
+    } else if (place !== "call-keyword") {
+      hazards.set(span.start, `\`${ARGUMENT_NAME}\` is a variable or parameter here, read elsewhere: rename it by hand`);
+    } else if (definesParameter) {
+      hazards.set(span.start, `this file defines a \`${ARGUMENT_NAME}\` parameter, so this call may be to its own function: rename by hand`);
+    }
+  }
+  return hazards;
+}
+
+/** Whether the name at `offset` stands in a `def`'s parameter list. */
+function isParameter(text: string, offset: number): boolean {
+  const statement = text.slice(Math.max(0, offset - 2000), offset);
+  const def = statement.lastIndexOf("def ");
+  return def !== -1 && /^def\s+\w+\s*\([^)]*$/.test(statement.slice(def));
 }
 
 /** The .gitignore in the file's directory or the closest one above it, within the root. */
@@ -105,8 +157,9 @@ function planIgnore(root: string, finding: Finding, plan: FixPlan): void {
   if (pending) {
     pending.after = after;
     pending.fixes.push(finding);
+    pending.append?.push(pattern);
   } else {
-    plan.edits.push({ file: gitignore, before, after, fixes: [finding] });
+    plan.edits.push({ file: gitignore, before, after, fixes: [finding], append: [pattern] });
   }
 }
 
@@ -143,8 +196,41 @@ export async function planFixes(root: string, findings: Finding[], { inGit, cwd 
   return plan;
 }
 
-export function applyFixes(root: string, plan: FixPlan): void {
-  for (const edit of plan.edits) writeFileSync(join(root, edit.file), edit.after);
+/**
+ * Writes each edit atomically and goes on past a failure, so that every file changed is reported.
+ * A source file that changed since the scan is left alone; a .gitignore is read again and the
+ * missing lines merged into it as it is now, since another run may have written it too.
+ */
+export function applyFixes(root: string, plan: FixPlan): FixOutcome {
+  const outcome: FixOutcome = { written: [], failed: [] };
+  for (const edit of plan.edits) {
+    try {
+      if (edit.append) mergeIgnoreLines(join(root, edit.file), edit.append);
+      else if (readFileSync(join(root, edit.file), "utf8") !== edit.before) throw new Error("it changed since it was scanned");
+      else writeFileAtomic(join(root, edit.file), edit.after);
+      outcome.written.push(edit);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      outcome.failed.push({ edit, reason });
+    }
+  }
+  return outcome;
+}
+
+/** Adds the lines the file lacks as it is now (another run may have written it since the plan), under a lock. */
+function mergeIgnoreLines(path: string, patterns: string[]): void {
+  withFileLock(path, () => {
+    const current = readIfExists(path);
+    const missing = patterns.filter((pattern) => !current.split(/\r?\n/).includes(pattern));
+    if (missing.length === 0) return;
+    const eol = current.includes("\r\n") ? "\r\n" : "\n";
+    const separator = current === "" || current.endsWith("\n") ? "" : eol;
+    writeFileAtomic(path, `${current}${separator}${missing.join(eol)}${eol}`);
+  });
+}
+
+function readIfExists(path: string): string {
+  return lstatSync(path, { throwIfNoEntry: false }) ? readFileSync(path, "utf8") : "";
 }
 
 /** A unified-diff-like preview: only the lines that change, with their numbers. */

@@ -86,7 +86,7 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
   const { findings: analysed, files, skipped, warnings } = collector.result();
   let findings = analysed;
   if (verify) {
-    findings = await verifyFindings(findings, verifyOptions);
+    findings = await verifyFindings(findings, { onNotice: options.onWarning, ...verifyOptions });
     if (options.onlyVerified) findings = findings.filter((f) => f.verification?.status === "live");
     if (!options.showSecrets) findings = findings.map((f) => (f.secret ? { ...f, secret: redact(f.secret) } : f));
   }

@@ -12,6 +12,8 @@ export interface VerifyOptions {
   timeoutMs?: number;
   /** Requests in flight at once. */
   concurrency?: number;
+  /** Told once, before any request, when the tokens go to a host other than huggingface.co. */
+  onNotice?: (message: string) => void;
 }
 
 export const DEFAULT_VERIFY_TIMEOUT_MS = 5000;
@@ -29,15 +31,40 @@ interface Outcome {
 
 const unknown = (reason: string): Outcome => ({ verification: { status: "unknown", role: null, owner: null }, reason });
 
-/** The Hub to ask: `endpoint`, else a non-empty `HF_ENDPOINT`, else huggingface.co; an http(s) URL or a UsageError. */
+const DEFAULT_HUB = "https://huggingface.co";
+/** What whoami may send back; anything larger is not whoami's answer and is not read further. */
+export const MAX_ANSWER_BYTES = 64 * 1024;
+
+/** Loopback hosts, the only ones a token may be sent to in clear text (a local mirror or test server). */
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * The Hub to ask: `endpoint`, else a non-empty `HF_ENDPOINT`, else huggingface.co. Tokens travel
+ * only over https (plain http to loopback alone) and only to a plain base URL: anything else is a
+ * UsageError, raised before the scan. The value is never echoed: it may carry credentials.
+ */
 export function hubEndpoint(endpoint?: string): string {
-  const value = endpoint || process.env["HF_ENDPOINT"] || "https://huggingface.co";
-  const protocol = URL.canParse(value) ? new URL(value).protocol : "";
-  if (protocol !== "http:" && protocol !== "https:") {
-    // The value is not echoed: an endpoint URL may carry credentials of its own.
-    throw new UsageError(`${endpoint ? "the verify endpoint" : "HF_ENDPOINT"} must be an http:// or https:// URL`);
+  const name = endpoint ? "the verify endpoint" : "HF_ENDPOINT";
+  const value = endpoint || process.env["HF_ENDPOINT"] || DEFAULT_HUB;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new UsageError(`${name} must be an http:// or https:// URL`);
+  }
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    throw new UsageError(`${name} must use https:// (plain http is allowed only for localhost): tokens would travel in clear text`);
+  }
+  if (url.search || url.hash || value.includes("?") || value.includes("#")) {
+    throw new UsageError(`${name} must be a base URL without a query or fragment`);
   }
   return value.replace(/\/+$/, "");
+}
+
+/** The host tokens are sent to, when it is not the Hugging Face Hub itself: worth telling the user. */
+export function foreignHost(endpoint: string): string | null {
+  const { host } = new URL(endpoint);
+  return host === new URL(DEFAULT_HUB).host ? null : host;
 }
 
 /** Why a request failed, in a few words that never contain the token. */
@@ -62,20 +89,44 @@ async function whoami(token: string, url: string, timeoutMs: number): Promise<Ou
       redirect: "error", // the token goes to the endpoint and nowhere else
     });
     if (response.status === 401) return { verification: { status: "revoked", role: null, owner: null } };
-    if (!response.ok) return unknown(`HTTP ${response.status}`);
+    if (!response.ok) {
+      await response.body?.cancel();
+      return unknown(`HTTP ${response.status}`);
+    }
     // A 2xx that is not whoami's JSON (a captive portal, a proxy page) proves nothing.
-    const body = (await response.json()) as WhoAmI;
+    const text = await readCapped(response, MAX_ANSWER_BYTES);
+    if (text === null) return unknown(`the answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB`);
+    const body = JSON.parse(text) as WhoAmI;
     const role = body.auth?.accessToken?.role;
     return {
-      verification: {
-        status: "live",
-        role: typeof role === "string" ? role : null,
-        owner: typeof body.name === "string" ? body.name : null,
-      },
+      verification: { status: "live", role: printable(role), owner: printable(body.name) },
     };
   } catch (error) {
     return unknown(failure(error, token, timeoutMs));
   }
+}
+
+/** The body as text, or null past `limit` bytes (the rest is never read). The fetch's signal still applies. */
+async function readCapped(response: Response, limit: number): Promise<string | null> {
+  if (!response.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      await response.body.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A string the server sent, safe to print: control characters removed, length bounded; else null. */
+function printable(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, "").slice(0, 100);
+  return clean === "" ? null : clean;
 }
 
 function describe({ verification, reason }: Outcome): string {
@@ -98,9 +149,12 @@ function describe({ verification, reason }: Outcome): string {
  * nothing about a token is logged.
  */
 export async function verifyFindings(findings: Finding[], options: VerifyOptions = {}): Promise<Finding[]> {
-  const url = `${hubEndpoint(options.endpoint)}/api/whoami-v2`;
+  const endpoint = hubEndpoint(options.endpoint);
+  const url = `${endpoint}/api/whoami-v2`;
   const timeoutMs = options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
   const tokens = [...new Set(findings.filter((f) => VERIFIABLE.has(f.ruleId) && f.secret).map((f) => f.secret as string))];
+  const host = foreignHost(endpoint);
+  if (host && tokens.length > 0) options.onNotice?.(`--verify sends the tokens it found to ${host} (HF_ENDPOINT), not to huggingface.co`);
   const results = new Map<string, Outcome>();
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -3,7 +3,7 @@ import { DEFAULT_BASELINE, applyBaseline, writeBaseline } from "../baseline.js";
 import { UsageError } from "../errors.js";
 import { loadReporter } from "../reporters/load.js";
 import { scanWithContext } from "../scan.js";
-import { applyFixes, planFixes, preview } from "../fix.js";
+import { applyFixes, planFixes, preview, type FileEdit } from "../fix.js";
 import { plural, withFindings } from "../report.js";
 import type { Report } from "../types.js";
 import type { CliOptions } from "./program.js";
@@ -67,18 +67,23 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
 /** Applies (or previews) what `--fix` can repair and returns the report of what remains. */
 async function fix(report: Report, root: string, inGit: boolean, dryRun: boolean): Promise<Report> {
   const plan = await planFixes(root, report.findings, { inGit, cwd: process.cwd() });
-  const fixed = new Set(plan.edits.flatMap((edit) => edit.fixes));
-  const files = plan.edits.map((edit) => edit.file).join(", ");
+  const summary = (edits: FileEdit[]): string => {
+    const count = new Set(edits.flatMap((edit) => edit.fixes)).size;
+    return `${plural(count, "problem")}${edits.length > 0 ? ` in ${edits.map((edit) => edit.file).join(", ")}` : ""}`;
+  };
+  let fixed = new Set(plan.edits.flatMap((edit) => edit.fixes));
   if (dryRun) {
     // On stderr, so that stdout stays the report in whatever format was asked for.
     process.stderr.write(preview(plan));
-    process.stderr.write(`hf-lint: --fix would fix ${plural(fixed.size, "problem")}${files ? ` in ${files}` : ""}; nothing was written\n`);
+    process.stderr.write(`hf-lint: --fix would fix ${summary(plan.edits)}; nothing was written\n`);
   } else {
-    applyFixes(root, plan);
-    process.stderr.write(`hf-lint: fixed ${plural(fixed.size, "problem")}${files ? ` in ${files}` : ""}\n`);
+    const { written, failed } = applyFixes(root, plan);
+    fixed = new Set(written.flatMap((edit) => edit.fixes));
+    process.stderr.write(`hf-lint: fixed ${summary(written)}\n`);
+    for (const { edit, reason } of failed) process.stderr.write(`hf-lint: could not write ${edit.file} (${reason}): nothing in it was fixed\n`);
   }
   for (const { command } of plan.commands) process.stderr.write(`hf-lint: to stop tracking a dotenv file, run: ${command}\n`);
-  for (const { finding, reason } of plan.skipped) process.stderr.write(`hf-lint: not fixed: ${finding.file}: ${reason}\n`);
+  for (const { finding, reason } of plan.skipped) process.stderr.write(`hf-lint: not fixed: ${finding.file}${finding.line ? `:${finding.line}` : ""}: ${reason}\n`);
   if (dryRun) return report;
   // What remains: a dotenv file still tracked is still a problem until the user runs git rm.
   const stillTracked = new Set(plan.commands.map(({ file }) => file));
