@@ -8,7 +8,7 @@ import { readListingInParallel } from "./engine/parallel.js";
 import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
 import { UsageError } from "./errors.js";
-import { findRepositoryRoot, git } from "./sources/git.js";
+import { findRepositoryRoot } from "./sources/git.js";
 import { readHistory } from "./sources/history.js";
 import { readStaged } from "./sources/staged.js";
 import { listWorkTree } from "./sources/worktree.js";
@@ -123,7 +123,7 @@ async function* sources(
   }
   if (options.staged) {
     if (!inGit) throw new UsageError("--staged needs a git repository (run it inside one)");
-    yield* readStaged(git(root), pathspecs, { allLines: options.allLines ?? false, maxFileSize, isIgnored });
+    yield* readStaged(root, pathspecs, { allLines: options.allLines ?? false, isIgnored });
     return;
   }
   // fast-glob is loaded only outside git: it costs 20 ms of start-up that a hook should not pay.

@@ -224,7 +224,8 @@ describe("--history", () => {
     // A git whose cat-file dies at once: 1,800 blob names then meet a closed pipe.
     const bin = tempDir();
     const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-    write(bin, { git: `#!/bin/sh\n[ "$1" = cat-file ] && { echo "fatal: simulated" >&2; exit 128; }\nexec ${realGit} "$@"\n` });
+    // (hf-lint puts -c settings before the command: look for it among the arguments)
+    write(bin, { git: `#!/bin/sh\ncase " $* " in *" cat-file "*) echo "fatal: simulated" >&2; exit 128;; esac\nexec ${realGit} "$@"\n` });
     chmodSync(join(bin, "git"), 0o755);
     const { code, stderr } = runCli(["--history"], {
       cwd: repo,

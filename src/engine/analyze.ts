@@ -4,12 +4,13 @@ import type { TextMatch } from "../../rules/types.js";
 import type { Finding, SourceFile } from "../types.js";
 import { LineIndex } from "./positions.js";
 import type { RuleSet } from "./rule-set.js";
+import type { LineFilter } from "../sources/types.js";
 import { Suppressions } from "./suppress.js";
 
 export interface AnalyzeOptions {
   showSecrets: boolean;
   /** Report content findings only on these 1-based lines (the lines a commit adds). */
-  onlyLines?: ReadonlySet<number>;
+  onlyLines?: LineFilter;
 }
 
 /** Git's own heuristic: a NUL byte in the first 8000 bytes makes a file binary. */

@@ -1,5 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { UsageError } from "../errors.js";
+import { isTooLarge, readBlobs, type Blob } from "./blobs.js";
+import { SAFE_DIFF_FLAGS, spawnGit } from "./git.js";
+import { displayName, unquoteName } from "./names.js";
 import type { CommitInfo, SourceItem } from "./types.js";
 
 /**
@@ -24,7 +26,6 @@ export interface HistoryOptions {
 
 /** Marks a commit header line in our `--format`: NUL cannot appear in a raw record. */
 const COMMIT = "\0";
-const NEWLINE = 0x0a;
 /** Submodules and symbolic links have no file content to scan. */
 const REGULAR_FILE_MODES = new Set(["100644", "100755"]);
 
@@ -46,53 +47,42 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
   // secret's oldest finding is the one kept.)
   const limited = options.range !== undefined || options.since !== undefined;
   const args = [
-    "-c", "core.quotePath=false", "log", "--raw", "-c", "--no-abbrev", "--format=%x00%H%x00%an <%ae>%x00%aI",
+    "log", "--raw", "-c", "--no-abbrev", "--format=%x00%H%x00%an <%ae>%x00%aI", ...SAFE_DIFF_FLAGS,
     // A renamed file's parent is the file it was renamed from; in a whole history that file was
     // scanned anyway, under its own name.
     ...(limited ? ["--find-renames", "--diff-filter=AMTR"] : ["--no-renames", "--diff-filter=AMT"]),
   ];
   if (options.since) args.push(`--since=${options.since}`);
   args.push(options.range ?? "HEAD", "--");
-  const log = run(root, args);
-  const blobs = run(root, ["cat-file", "--batch"], "pipe");
-  const stdin = blobs.child.stdin as NonNullable<ChildProcess["stdin"]>;
-  stdin.on("error", () => {}); // cat-file gone early: its exit code says why
-  const ask = async (blob: string): Promise<void> => {
-    if (stdin.destroyed || stdin.writableEnded || stdin.write(`${blob}\n`)) return;
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        stdin.off("drain", done).off("close", done);
-        resolve();
-      };
-      stdin.on("drain", done).on("close", done); // a closed pipe never drains
-    });
-  };
+  const log = spawnGit(root, args);
+  const blobs = readBlobs(root, options.maxFileSize);
 
   // Blobs are asked for in the order of the log and come back in that order.
   const wanted: Wanted[] = [];
   const asking = (async () => {
     let commit: CommitInfo | undefined;
-    log.child.stdout?.setEncoding("utf8"); // decodes characters split between chunks whole
+    // One character per byte: names need not be UTF-8 (the author is decoded as UTF-8 below).
+    log.child.stdout?.setEncoding("latin1");
     for await (const line of lines(log.child.stdout as AsyncIterable<string>)) {
       if (line.startsWith(COMMIT)) {
         const [, hash = "", author = "", date = ""] = line.split(COMMIT);
-        commit = { commit: hash, author, date };
+        commit = { commit: hash, author: Buffer.from(author, "latin1").toString("utf8"), date };
         continue;
       }
       const record = parseRawRecord(line);
       if (!record || !commit || !REGULAR_FILE_MODES.has(record.mode) || options.isIgnored(record.path)) continue;
       const parents = limited ? record.parents.filter((parent) => REGULAR_FILE_MODES.has(parent.mode)) : [];
       wanted.push({ path: record.path, commit, parents: parents.length });
-      await ask(record.blob);
-      for (const parent of parents) await ask(parent.blob);
+      await blobs.ask(record.blob);
+      for (const parent of parents) await blobs.ask(parent.blob);
     }
-  })().finally(() => stdin.end());
+  })().finally(() => blobs.end());
   asking.catch(() => {}); // awaited below; a failure here surfaces there
 
   try {
     let index = 0;
     let current: Answered | undefined;
-    for await (const blob of readBlobs(blobs.child.stdout as AsyncIterable<Buffer>, options.maxFileSize)) {
+    for await (const blob of blobs.answers) {
       if (current) {
         current.parents++;
         if (Buffer.isBuffer(blob)) current.previous.push(blob);
@@ -110,20 +100,18 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
     // cat-file's output ends after its input does, so only a failed cat-file leaves blobs unanswered.
     if (current || index < wanted.length) {
       log.child.kill();
-      await blobs.succeeded("git cat-file");
+      await blobs.succeeded();
       throw new UsageError("git cat-file stopped before answering for every blob");
     }
     await asking;
     await log.succeeded("git log");
-    await blobs.succeeded("git cat-file");
+    await blobs.succeeded();
   } finally {
     // After a failure, neither git may be left waiting on a pipe nobody reads.
     log.child.kill();
-    blobs.child.kill();
+    blobs.kill();
   }
 }
-
-type Blob = Buffer | "tooLarge" | "missing";
 
 /** A blob cat-file sent, with the parent versions sent after it. */
 interface Answered {
@@ -138,7 +126,7 @@ interface Answered {
 }
 
 function historyItem({ wanted: { path, commit }, blob, previous, uncompared }: Answered): SourceItem {
-  if (blob === "tooLarge") return { skipped: "tooLarge", path };
+  if (isTooLarge(blob)) return { skipped: "tooLarge", path };
   if (blob === "missing") return { skipped: "unreadable", path, error: `blob missing at ${commit.commit}` };
   return {
     file: { path, status: "committed", content: blob },
@@ -147,29 +135,6 @@ function historyItem({ wanted: { path, commit }, blob, previous, uncompared }: A
     warning: uncompared
       ? `${path} at ${commit.commit} was not compared with its parent version (too large or missing): every secret it holds is reported with that commit`
       : undefined,
-  };
-}
-
-interface Running {
-  child: ChildProcess;
-  /** Resolves when the process exited with 0; else rejects with a one-line UsageError. */
-  succeeded(what: string): Promise<void>;
-}
-
-function run(root: string, args: string[], stdin: "ignore" | "pipe" = "ignore"): Running {
-  const child = spawn("git", args, { cwd: root, stdio: [stdin, "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on("close", resolve);
-    child.on("error", reject);
-  });
-  return {
-    child,
-    async succeeded(what) {
-      const code = await exited;
-      if (code !== 0) throw new UsageError(`${what} failed: ${stderr.trim().split("\n")[0] || `exit ${code}`}`);
-    },
   };
 }
 
@@ -213,73 +178,5 @@ export function parseRawRecord(line: string): (Version & { path: string; parents
   // A rename or copy names the source, then the file written (a tab in a name is quoted).
   const names = line.slice(tab + 1).split("\t");
   const path = /^[RC]/.test(fields[2 * count + 2] ?? "") ? names[1] : names[0];
-  return { mode, blob, parents, path: unquotePath(path ?? "") };
-}
-
-/**
- * The contents `git cat-file --batch` writes (`<oid> blob <size>\n<content>\n` each), in order;
- * "tooLarge" for a blob over the limit, whose bytes are passed over without being kept, and
- * "missing" for one the repository lacks (`<oid> missing`: a partial clone, a damaged one).
- */
-async function* readBlobs(stream: AsyncIterable<Buffer>, maxFileSize: number): AsyncGenerator<Buffer | "tooLarge" | "missing"> {
-  let header: Buffer[] = [];
-  let body: Buffer | null = null; // the blob being filled, or null while reading a header
-  let filled = 0;
-  let remaining = 0; // bytes of the current blob (plus its newline) still to come
-  let skipping = false;
-  const done: (Buffer | "tooLarge" | "missing")[] = [];
-  for await (const chunk of stream) {
-    let at = 0;
-    while (at < chunk.length) {
-      if (remaining === 0) {
-        const end = chunk.indexOf(NEWLINE, at);
-        header.push(chunk.subarray(at, end === -1 ? chunk.length : end));
-        if (end === -1) break;
-        at = end + 1;
-        const line = Buffer.concat(header).toString("latin1");
-        header = [];
-        if (line.endsWith(" missing")) {
-          done.push("missing");
-          continue;
-        }
-        const size = Number(line.split(" ")[2]);
-        if (!line.includes(" blob ") || !Number.isSafeInteger(size)) throw new Error(`git cat-file: unexpected ${line}`);
-        skipping = size > maxFileSize;
-        body = skipping ? null : Buffer.allocUnsafe(size);
-        filled = 0;
-        remaining = size + 1;
-        continue;
-      }
-      const take = Math.min(remaining, chunk.length - at);
-      if (body) filled += chunk.copy(body, filled, at, at + Math.min(take, body.length - filled));
-      at += take;
-      remaining -= take;
-      if (remaining === 0) done.push(skipping ? "tooLarge" : (body as Buffer));
-    }
-    yield* done;
-    done.length = 0;
-  }
-}
-
-const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", a: "\x07", b: "\b", f: "\f", v: "\v", '"': '"', "\\": "\\" };
-
-/** Git quotes unusual names C-style (`"q\"uote\303\251"`); octal escapes are UTF-8 bytes. */
-export function unquotePath(text: string): string {
-  if (!text.startsWith('"')) return text;
-  const bytes: number[] = [];
-  for (let i = 1; i < text.length - 1; i++) {
-    const char = text.charAt(i);
-    if (char !== "\\") {
-      bytes.push(...Buffer.from(char));
-      continue;
-    }
-    const next = text.charAt(++i);
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(text.slice(i, i + 3), 8));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(ESCAPES[next] ?? next));
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
+  return { mode, blob, parents, path: displayName(Buffer.from(unquoteName(path ?? ""), "latin1")) };
 }

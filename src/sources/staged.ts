@@ -1,119 +1,80 @@
-import { literalPathspecs, type Git } from "./git.js";
-import type { SourceItem } from "./types.js";
+import { isBinary } from "../engine/analyze.js";
+import { UsageError } from "../errors.js";
+import { isTooLarge, readBlobs, type Blob } from "./blobs.js";
+import { displayName } from "./names.js";
+import { readStagedDiff, type RawRecord } from "./staged-diff.js";
+import type { LineFilter, SourceItem } from "./types.js";
 
 /**
  * What `git commit` is about to record: the index compared with HEAD (or with nothing in a
- * new repository). One `git diff --cached` call gives both the exact names (NUL-separated
- * raw records) and, through unlimited context, each changed file's full staged text with
- * the lines the commit adds. Its cost follows the size of the change, not of the repository.
+ * new repository). `git diff --cached` names the files and the lines the commit adds; one
+ * `git cat-file --batch` streams the staged blobs by id, one file in memory at a time. Its
+ * cost follows the size of the change, not of the repository.
  */
 
 const REGULAR_FILE_MODES = new Set(["100644", "100755"]);
-const WHOLE_FILE = "--unified=2147483647";
-
-interface RawRecord {
-  path: string;
-  status: string;
-  mode: string;
-  blob: string;
-}
-
-interface PatchSection {
-  /** The staged text, or null when the patch carries none (binary, pure rename, mode change). */
-  text: string | null;
-  added: Set<number>;
-}
+/**
+ * The hook fails closed: staged text is scanned whatever --max-file-size says. Past this size
+ * it is more than one scan can hold, and the commit is stopped rather than passed unread.
+ */
+const MAX_STAGED_TEXT = 256 * 1024 * 1024;
 
 export interface StagedOptions {
   /** Scan whole staged files instead of only the lines the commit adds. */
   allLines: boolean;
-  maxFileSize: number;
   isIgnored: (path: string) => boolean;
 }
 
-export async function* readStaged(git: Git, pathspecs: string[], options: StagedOptions): AsyncGenerator<SourceItem> {
-  const output = await git.raw([
-    "diff", "--cached", "-z", "--raw", "--no-abbrev", "-p", WHOLE_FILE,
-    "--no-color", "--no-ext-diff", "--no-textconv", "--diff-filter=d",
-    // Whole files have no "rename": the renamed file's every line is in the commit.
-    options.allLines ? "--no-renames" : "-M",
-    ...literalPathspecs(pathspecs),
-  ]);
-  const { records, patch } = parseRaw(output);
-  const sections = parsePatch(patch);
-  for (const [index, record] of records.entries()) {
+export async function* readStaged(root: string, pathspecs: string[], options: StagedOptions): AsyncGenerator<SourceItem> {
+  const blobs = readBlobs(root, MAX_STAGED_TEXT); // started now, its start-up overlaps the diff's
+  try {
+    const { records, added } = await readStagedDiff(root, pathspecs, !options.allLines);
     // Unmerged paths cannot be committed; submodules and links are not files.
-    if (record.status === "U" || !REGULAR_FILE_MODES.has(record.mode) || options.isIgnored(record.path)) continue;
-    const section = sections[index];
-    let text = section?.text ?? null;
-    if (text === null && options.allLines) text = await git.raw(["cat-file", "blob", record.blob]);
-    const content = Buffer.from(text ?? "");
-    if (content.length > options.maxFileSize) {
-      yield { skipped: "tooLarge", path: record.path };
-      continue;
+    const wanted = records
+      .map((record) => ({ record, path: displayName(Buffer.from(record.path, "latin1")) }))
+      .filter(({ record, path }) => record.status !== "U" && REGULAR_FILE_MODES.has(record.mode) && !options.isIgnored(path));
+    const asking = (async () => {
+      for (const { record } of wanted) await blobs.ask(record.blob);
+    })().finally(() => blobs.end());
+    asking.catch(() => {}); // awaited below; a failure here surfaces there
+
+    let index = 0;
+    for await (const blob of blobs.answers) {
+      const next = wanted[index++];
+      if (!next) throw new UsageError("git cat-file answered more than it was asked");
+      yield stagedItem(next.path, blob, linesToScan(next.record, added, options.allLines));
     }
-    yield {
-      file: { path: record.path, status: "staged", content },
-      onlyLines: options.allLines ? undefined : (section?.added ?? new Set()),
-    };
+    if (index < wanted.length) {
+      await blobs.succeeded();
+      throw new UsageError("git cat-file stopped before answering for every staged file");
+    }
+    await asking;
+    await blobs.succeeded();
+  } finally {
+    blobs.kill();
   }
 }
 
-/** `:oldmode newmode oldsha newsha STATUS\0path\0[newpath\0]` records, then `\0` and the patch. */
-function parseRaw(output: string): { records: RawRecord[]; patch: string } {
-  const records: RawRecord[] = [];
-  let position = 0;
-  const next = (): string => {
-    const end = output.indexOf("\0", position);
-    const field = output.slice(position, end === -1 ? undefined : end);
-    position = end === -1 ? output.length : end + 1;
-    return field;
-  };
-  while (output[position] === ":") {
-    const [, mode = "", , blob = "", status = ""] = next().slice(1).split(" ");
-    let path = next();
-    if (status.startsWith("R") || status.startsWith("C")) path = next();
-    records.push({ path, status: status.charAt(0), mode, blob });
-  }
-  if (output[position] === "\0") position++;
-  return { records, patch: output.slice(position) };
+const NO_LINES: LineFilter = { has: () => false };
+
+/** The lines whose findings count; undefined for all of them. */
+function linesToScan(record: RawRecord, added: Map<string, LineFilter>, allLines: boolean): LineFilter | undefined {
+  // Every line of a new file is the commit's, and of a file that replaces a link or submodule.
+  if (allLines || record.status === "A" || record.status === "T") return undefined;
+  const ranges = added.get(record.path);
+  if (ranges) return ranges;
+  // A renamed file or a mode change adds no line; changed content with no hunk read counts whole.
+  return record.oldBlob === record.blob ? NO_LINES : undefined;
 }
 
-/** One section per `diff --git` header, in the order of the raw records. */
-function parsePatch(patch: string): PatchSection[] {
-  const sections: PatchSection[] = [];
-  let lines: string[] | null = null;
-  let current: PatchSection | undefined;
-  let lineNumber = 0;
-  let lastWasNew = false;
-  let finalNewline = true;
-  const close = (): void => {
-    if (current && lines) current.text = lines.join("\n") + (finalNewline && lines.length > 0 ? "\n" : "");
-  };
-  for (const line of patch.split("\n")) {
-    if (line.startsWith("diff --git ")) {
-      close();
-      current = { text: null, added: new Set() };
-      sections.push(current);
-      lines = null;
-      finalNewline = true;
-    } else if (line.startsWith("@@ ")) {
-      lines ??= [];
-      lineNumber = Number(/\+(\d+)/.exec(line)?.[1] ?? 1);
-    } else if (lines && current) {
-      const marker = line.charAt(0);
-      if (marker === " " || marker === "+") {
-        lines.push(line.slice(1));
-        if (marker === "+") current.added.add(lineNumber);
-        lineNumber++;
-        lastWasNew = true;
-      } else if (marker === "-") {
-        lastWasNew = false;
-      } else if (marker === "\\" && lastWasNew) {
-        finalNewline = false; // "\ No newline at end of file" after a line of the staged version
-      }
-    }
+function stagedItem(path: string, blob: Blob, onlyLines: LineFilter | undefined): SourceItem {
+  if (blob === "missing") return { skipped: "unreadable", path, error: "staged blob missing" };
+  if (isTooLarge(blob)) {
+    if (isBinary(blob.head)) return { skipped: "binary", path };
+    throw new UsageError(
+      `${path} is ${Math.round(blob.size / 1024 / 1024)} MB of staged text, more than hf-lint can scan at once: ` +
+        "nothing was checked. Unstage it, or commit with --no-verify if you are sure it holds no token",
+    );
   }
-  close();
-  return sections;
+  return { file: { path, status: "staged", content: blob }, onlyLines };
 }

@@ -16,12 +16,17 @@ export interface DiskListing {
   entries: DiskEntry[];
 }
 
+/** The lines of a file whose findings count (a Set, or ranges for a large change). */
+export interface LineFilter {
+  has(line: number): boolean;
+}
+
 /** What every source yields: a file to analyze, or a file it had to pass over. */
 export type SourceItem =
   | {
       file: SourceFile;
       /** Report content findings only on these 1-based lines (e.g. the lines a commit adds). */
-      onlyLines?: ReadonlySet<number>;
+      onlyLines?: LineFilter;
       /** The commit the file comes from (history scans). */
       commit?: CommitInfo;
       /**

@@ -1,0 +1,128 @@
+/**
+ * Fault injection, git side: repository states and user settings under which hf-lint once said
+ * "clean" (or crashed) while a token was there. Every such report becomes a case here.
+ */
+import { symlinkSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runJson } from "../helpers/cli.js";
+import { commitAll, git, tempRepo, write } from "../helpers/repo.js";
+import { fakeHfToken } from "../helpers/tokens.js";
+
+const token = fakeHfToken(1101);
+
+/** [file, line] of each finding of `hf-lint --staged` (plus the exit code). */
+function stagedFindings(repo: string, ...args: string[]) {
+  const { code, report, stderr } = runJson(["--staged", ...args], { cwd: repo });
+  return { code, stderr, found: report.findings.map((f) => [f.file, f.line]) };
+}
+
+/** Two committed files, `a.txt` then `b.txt`, and a submodule source repository. */
+function repoWithTwoFiles(): string {
+  const repo = tempRepo();
+  write(repo, { "a.txt": "one\n", "b.txt": "two\n\n\nthree\n" });
+  commitAll(repo);
+  return repo;
+}
+
+function subRepo(): string {
+  const sub = tempRepo();
+  write(sub, { "x.txt": "1\n" });
+  commitAll(sub);
+  return sub;
+}
+
+const submoduleAdd = (repo: string, sub: string, path: string) =>
+  git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", sub, path);
+
+describe("--staged keeps every file on its own text (issue 11.1)", () => {
+  it("a file replaced by a symbolic link does not shift later files", () => {
+    const repo = repoWithTwoFiles();
+    rmSync(join(repo, "a.txt"));
+    symlinkSync("b.txt", join(repo, "a.txt"));
+    write(repo, { "b.txt": `two\n\n\nthree\nt = "${token}"\n` });
+    git(repo, "add", "-A");
+    expect(stagedFindings(repo)).toMatchObject({ code: 1, found: [["b.txt", 5]] });
+  });
+
+  it("a symbolic link replaced by a file is scanned whole", () => {
+    const repo = tempRepo();
+    symlinkSync("target", join(repo, "a.txt"));
+    write(repo, { "b.txt": "two\n" });
+    commitAll(repo);
+    rmSync(join(repo, "a.txt"));
+    write(repo, { "a.txt": `t = "${token}"\n`, "b.txt": `two\nt = "${token}"\n` });
+    git(repo, "add", "-A");
+    expect(stagedFindings(repo)).toMatchObject({ code: 1, found: [["a.txt", 1], ["b.txt", 2]] });
+  });
+
+  it("a file replaced by a submodule does not shift later files", () => {
+    const repo = repoWithTwoFiles();
+    git(repo, "rm", "-q", "a.txt");
+    submoduleAdd(repo, subRepo(), "a.txt");
+    write(repo, { "b.txt": `two\n\n\nthree\nt = "${token}"\n` });
+    git(repo, "add", "-A");
+    expect(stagedFindings(repo)).toMatchObject({ code: 1, found: [["b.txt", 5]] });
+  });
+
+  for (const format of ["log", "diff"]) {
+    it(`a changed submodule under diff.submodule=${format} does not shift later files`, () => {
+      const repo = tempRepo();
+      const sub = subRepo();
+      submoduleAdd(repo, sub, "a-sub");
+      write(repo, { "b.txt": "two\n" });
+      commitAll(repo);
+      write(sub, { "x.txt": "2\n", "y.txt": "3\n" }); // two inner sections under diff.submodule=diff
+      commitAll(sub, "second");
+      git(join(repo, "a-sub"), "-c", "protocol.file.allow=always", "pull", "-q", "origin", "main");
+      git(repo, "config", "diff.submodule", format);
+      write(repo, { "b.txt": `two\nt = "${token}"\n` });
+      git(repo, "add", "-A");
+      expect(stagedFindings(repo)).toMatchObject({ code: 1, found: [["b.txt", 2]] });
+    });
+  }
+
+  it("an unmerged path during a conflict does not shift later files", () => {
+    const repo = repoWithTwoFiles();
+    git(repo, "checkout", "-q", "-b", "side");
+    write(repo, { "a.txt": "side\n" });
+    commitAll(repo);
+    git(repo, "checkout", "-q", "main");
+    write(repo, { "a.txt": "main\n" });
+    commitAll(repo);
+    try {
+      git(repo, "merge", "-q", "side");
+    } catch {
+      // the conflict is the point
+    }
+    write(repo, { "b.txt": `two\n\n\nthree\nt = "${token}"\n` });
+    git(repo, "add", "b.txt");
+    expect(stagedFindings(repo)).toMatchObject({ code: 1, found: [["b.txt", 5]] });
+  });
+
+  it("user diff settings change nothing (line numbers included)", () => {
+    const repo = repoWithTwoFiles();
+    const settings = {
+      "diff.suppressBlankEmpty": "true",
+      "diff.noprefix": "true",
+      "diff.mnemonicPrefix": "true",
+      "diff.interHunkContext": "10",
+      "diff.context": "5",
+      "diff.renames": "copies",
+      "diff.orderFile": "order.txt",
+      "color.ui": "always",
+      "color.diff": "always",
+    };
+    for (const [key, value] of Object.entries(settings)) git(repo, "config", key, value);
+    write(repo, { "order.txt": "b.txt\na.txt\n", "a.txt": "one\nchanged\n", "b.txt": `two\n\n\nthree\nt = "${token}"\n` });
+    git(repo, "add", "-A");
+    expect(stagedFindings(repo)).toMatchObject({ code: 1, found: [["b.txt", 5]] });
+  });
+
+  it("a text file that .gitattributes marks binary is still scanned", () => {
+    const repo = repoWithTwoFiles();
+    write(repo, { ".gitattributes": "*.txt binary\n", "b.txt": `two\n\n\nthree\nt = "${token}"\n` });
+    git(repo, "add", "-A");
+    expect(stagedFindings(repo)).toMatchObject({ code: 1, found: [["b.txt", 5]] });
+  });
+});
