@@ -126,3 +126,16 @@ describe("--staged keeps every file on its own text (issue 11.1)", () => {
     expect(stagedFindings(repo)).toMatchObject({ code: 1, found: [["b.txt", 5]] });
   });
 });
+
+describe("--staged fails closed on size (issue 11.4, staged part)", () => {
+  it("scans a staged text file over --max-file-size instead of passing it", () => {
+    const repo = tempRepo();
+    const cell = `{"cell_type": "code", "source": ["x = 1\\n"]},\n`;
+    const filler = cell.repeat(Math.ceil((11 * 1024 * 1024) / cell.length));
+    write(repo, { "big.ipynb": `${filler}"${token}"\n`, "small.bin": Buffer.from([0, 1, 2]) });
+    git(repo, "add", "-A");
+    const { code, found } = stagedFindings(repo);
+    expect(code).toBe(1);
+    expect(found).toEqual([["big.ipynb", filler.split("\n").length]]);
+  });
+});
