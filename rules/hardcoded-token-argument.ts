@@ -15,6 +15,12 @@ function anchored(anchor: string, context: string, rest: string, flags = "g"): R
   return new RegExp(`(?:${anchor})(?<=${context})${rest}`, flags);
 }
 
+/**
+ * How far before `--token` the lookbehind looks for `login`: unbounded, it read the whole line back
+ * for every `--token`, quadratic on one long line (256 KiB took 8 s).
+ */
+const LOGIN_REACH = 128;
+
 const ARGUMENT = String.raw`\s*=(?!=)\s*${QUOTED}`;
 const PROPERTY = String.raw`["']?\s*:\s*${QUOTED}`;
 const ARGUMENT_PREFIX = String.raw`(?<![\w$])(?:use_auth_|access_|hf_)?`;
@@ -49,7 +55,7 @@ const PLACES: { pattern: RegExp; keywords: string[]; where: string }[] = [
     pattern: anchored(
       "TOKEN",
       String.raw`(?<![\w$])(?:${VARS})`,
-      String.raw`["'\x60]?\s*\]?\s*(?:=(?!=)|:(?=[\s"'\x60]))\s*${QUOTED_OR_BARE}`,
+      String.raw`["'\x60]?\s*(?:\]\s*)?(?:=(?!=)|:(?=[\s"'\x60]))\s*${QUOTED_OR_BARE}`,
     ),
     keywords: ["TOKEN"],
     where: "a Hugging Face token variable",
@@ -63,7 +69,7 @@ const PLACES: { pattern: RegExp; keywords: string[]; where: string }[] = [
   {
     pattern: anchored(
       "--token",
-      String.raw`(?:huggingface-cli|\bhf\s+auth)\s+login\b[^\n]*--token`,
+      String.raw`(?:huggingface-cli|\bhf\s+auth)\s+login\b[^\n]{0,${LOGIN_REACH}}--token`,
       String.raw`(?:\s+|=)${QUOTED_OR_BARE}`,
     ),
     keywords: ["--token"],

@@ -1,0 +1,53 @@
+/**
+ * Small hostile files must not stall or crash a scan: any 10 MiB file, whatever its content,
+ * scans in seconds and in memory bounded by its size (BENCHMARKS.md, "Hostile inputs", has the
+ * figures; the bounds here are generous so that a loaded CI machine passes).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CLI } from "../helpers/cli.js";
+import { HOSTILE_CASES } from "../helpers/hostile.js";
+import { GIT_ENV, tempDir } from "../helpers/repo.js";
+import type { Report } from "../../src/types.js";
+
+const SIZE = 10 * 1024 * 1024;
+const MAX_SECONDS = 10;
+const MAX_RSS_MB = 400;
+
+/** Preloaded into the CLI: its own peak RSS (worker threads included), written as it exits. */
+const PEAK_RSS = `data:text/javascript,import{writeSync}from"node:fs";process.on("exit",()=>writeSync(2,"\\npeak-rss-kb:"+process.resourceUsage().maxRSS+"\\n"))`;
+
+/**
+ * Runs the built CLI over `root`/scan with a wall-clock limit, the report written beside it;
+ * returns the report, exit code, time and peak RSS.
+ */
+function scanMeasured(root: string, args: string[] = []) {
+  const reportFile = join(root, "report.json");
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ["--import", PEAK_RSS, CLI, "-f", "json", "-o", reportFile, ...args], {
+    cwd: join(root, "scan"),
+    encoding: "utf8",
+    timeout: 25_000, // under the test timeout: a stalled scan fails the test instead of hanging it
+    env: { ...process.env, ...GIT_ENV, NO_COLOR: "1" },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const rssMb = Number(/peak-rss-kb:(\d+)/.exec(result.stderr)?.[1] ?? Infinity) / 1024;
+  const report = result.status === 0 || result.status === 1 ? (JSON.parse(readFileSync(reportFile, "utf8")) as Report) : null;
+  return { code: result.status, stderr: result.stderr, seconds, rssMb, report };
+}
+
+describe("any 10 MiB file scans in bounded time and memory", () => {
+  it.each(HOSTILE_CASES.map((c) => [c.name, c] as const))("%s", (_name, hostile) => {
+    const root = tempDir();
+    mkdirSync(join(root, "scan"));
+    writeFileSync(join(root, "scan", "hostile.txt"), hostile.make(SIZE));
+    const { code, stderr, seconds, rssMb, report } = scanMeasured(root);
+    expect(code, stderr).toBe(hostile.hasTokens ? 1 : 0);
+    expect(report?.summary.files).toBe(1);
+    if (hostile.hasTokens) expect(report?.summary.errors).toBeGreaterThan(0);
+    expect(seconds).toBeLessThan(MAX_SECONDS);
+    expect(rssMb).toBeLessThan(MAX_RSS_MB);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Files built to stall or blow up a scanner: repeated rule anchors on one long line, text that
+ * decodes to endless token prefixes, a match on every line. Shared by the fail-closed tests and
+ * the hostile-inputs benchmark (bench/hostile.ts), so both measure the same inputs.
+ */
+
+export interface HostileCase {
+  name: string;
+  /** Whether the file holds real-shaped tokens the scan must report. */
+  hasTokens: boolean;
+  make(size: number): Buffer;
+}
+
+/** `unit` (or what it returns each time) repeated up to `size` bytes. */
+function repeated(size: number, unit: string | ((index: number) => string)): Buffer {
+  if (typeof unit === "string") return Buffer.from(unit.repeat(Math.ceil(size / unit.length)).slice(0, size));
+  const parts: string[] = [];
+  for (let length = 0, index = 0; length < size; index++) {
+    const part = unit(index);
+    parts.push(part);
+    length += part.length;
+  }
+  return Buffer.from(parts.join("").slice(0, size));
+}
+
+export const HOSTILE_CASES: HostileCase[] = [
+  { name: "`--token ` repeated on one line", hasTokens: false, make: (size) => repeated(size, "--token ") },
+  {
+    name: "`hf auth login` then `--token ` repeated",
+    hasTokens: false,
+    make: (size) => repeated(size, (i) => (i === 0 ? "hf auth login " : "--token ")),
+  },
+  { name: "`HF_TOKEN` then spaces", hasTokens: false, make: (size) => repeated(size, (i) => (i === 0 ? "HF_TOKEN" : " ")) },
+  { name: "one line, no newline, no keyword", hasTokens: false, make: (size) => repeated(size, "a1b2c3d4e5") },
+];
