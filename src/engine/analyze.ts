@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { checkText } from "../../rules/shared/check-text.js";
 import { redact } from "../../rules/shared/credentials.js";
 import type { TextMatch } from "../../rules/types.js";
 import type { Finding, SourceFile } from "../types.js";
@@ -58,7 +59,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   const matches: { ruleId: string; match: TextMatch; line: number }[] = [];
   for (const rule of contentRules) {
     if (!ruleSet.severity(rule.id, file.path)) continue;
-    for (const match of rule.check({ text, path: file.path, contains })) {
+    for (const match of checkText(rule, { text, path: file.path, contains })) {
       const line = lines.lineOf(match.start);
       if (options.onlyLines && !options.onlyLines.has(line)) continue;
       if (suppressions.isSuppressed(rule.id, line)) continue;
