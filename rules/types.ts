@@ -1,3 +1,5 @@
+// Buffer appears in the published types: this keeps the .d.ts checking in projects with `types: []`.
+/// <reference types="node" preserve="true" />
 /**
  * The rule contract shared by the CLI engine and the ESLint plugin.
  * A rule is one module in `rules/`; nothing else needs to change to add one.

@@ -1,3 +1,5 @@
+// Buffer appears in the published types: this keeps the .d.ts checking in projects with `types: []`.
+/// <reference types="node" preserve="true" />
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";

@@ -1,3 +1,5 @@
+// Buffer appears in the published types: this keeps the .d.ts checking in projects with `types: []`.
+/// <reference types="node" preserve="true" />
 import type { FileStatus, Severity } from "../rules/types.js";
 
 export type { Severity };

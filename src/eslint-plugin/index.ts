@@ -29,3 +29,5 @@ plugin.configs.recommended = {
 };
 
 export default plugin;
+// What require() returns (Node ≥ 20.19 loads ES modules with it): the plugin, as eslint.config.cjs expects.
+export { plugin as "module.exports" };
