@@ -15,6 +15,7 @@ import { readHistory } from "./sources/history.js";
 import { readStaged } from "./sources/staged.js";
 import { listWorkTree } from "./sources/worktree.js";
 import type { SourceItem } from "./sources/types.js";
+import type { HubScanOptions } from "./sources/hub.js";
 import type { Config } from "./config/schema.js";
 import type { Report, Summary } from "./types.js";
 
@@ -48,6 +49,10 @@ export interface ScanOptions {
   onlyVerified?: boolean;
   /** Scan this text as a file named `filename` instead of the file system. */
   stdin?: { content: Buffer | string; filename?: string };
+  /** Scan repositories published on the Hugging Face Hub instead of the file system. */
+  hub?: HubScanOptions;
+  /** Secrets redacted even with `showSecrets` (the scanning user's own token). */
+  alwaysRedact?: string[];
   /** Called for files that could not be read. */
   onWarning?: (message: string) => void;
 }
@@ -92,6 +97,8 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
     if (options.onlyVerified) findings = findings.filter((f) => f.verification?.status === "live");
     if (!options.showSecrets) findings = findings.map((f) => (f.secret ? { ...f, secret: redact(f.secret) } : f));
   }
+  const hidden = new Set(options.alwaysRedact);
+  if (hidden.size > 0) findings = findings.map((f) => (f.secret && hidden.has(f.secret) ? { ...f, secret: redact(f.secret) } : f));
   for (const warning of warnings) options.onWarning?.(warning);
   const summary: Summary = { files, errors: 0, warnings: 0, skipped };
 
@@ -118,6 +125,12 @@ async function* sources(
   const ignored = projectIgnores(root, config.ignores ?? []);
   const isIgnored = ignored ? (path: string): boolean => ignored.ignores(path) : () => false;
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (options.hub) {
+    // Loaded only here: the Hub client is no part of a local scan's start-up.
+    const { readHub } = await import("./sources/hub.js");
+    yield* readHub({ ...options.hub, maxFileSize, isIgnored, onWarning: options.onWarning });
+    return;
+  }
   if (options.history || options.range !== undefined || options.since !== undefined) {
     if (!inGit) throw new UsageError("--history needs a git repository (run it inside one)");
     yield* readHistory(root, { range: options.range, since: options.since, maxFileSize, isIgnored });

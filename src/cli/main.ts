@@ -12,6 +12,9 @@ export async function run(argv: string[]): Promise<number> {
     scan: async (paths: string[], options: CliOptions) => {
       exitCode = await scanCommand(paths, options);
     },
+    hub: async (repos, options) => {
+      exitCode = await (await import("./hub-command.js")).hubCommand(repos, options);
+    },
     install: async () => print(await (await import("./install.js")).install(process.cwd())),
     uninstall: async () => print(await (await import("./install.js")).uninstall(process.cwd())),
   })

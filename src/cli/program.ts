@@ -50,8 +50,23 @@ export function byteSize(value: string): number {
   return Math.floor(Number(match[1]) * unit);
 }
 
+export interface HubCliOptions extends CliOptions {
+  author?: string;
+  type?: string[];
+  revision?: string;
+  discussions?: boolean;
+  requestTimeout?: number;
+}
+
+/** Options of the scan that mean the same for `hub`: shared, not redeclared. */
+const HUB_SHARED_OPTIONS = new Set([
+  "--format", "--verify", "--only-verified", "--verify-timeout", "--baseline", "--write-baseline", "--output-file",
+  "--quiet", "--max-warnings", "--color", "--no-color", "--config", "--show-secrets", "--max-file-size", "--debug",
+]);
+
 export interface Handlers {
   scan(paths: string[], options: CliOptions): Promise<void>;
+  hub(repos: string[], options: HubCliOptions): Promise<void>;
   install(): Promise<void>;
   uninstall(): Promise<void>;
 }
@@ -59,6 +74,8 @@ export interface Handlers {
 /** The command line, following ESLint's conventions where they fit. */
 export function createProgram(handlers: Handlers): Command {
   const program = new Command("hf-lint")
+    // Options after a subcommand's name are the subcommand's: `hub` takes the scan's own.
+    .enablePositionalOptions()
     .description("Find leaked Hugging Face tokens and credential mistakes in a repository.")
     .version(VERSION, "-v, --version")
     .argument("[paths...]", "files or directories to scan (default: the whole repository)")
@@ -97,5 +114,17 @@ export function createProgram(handlers: Handlers): Command {
     .description("install a pre-commit hook running `hf-lint --staged` (through husky when the repository uses it)")
     .action(handlers.install);
   program.command("uninstall").description("remove exactly what `hf-lint install` added").action(handlers.uninstall);
+  const hub = program
+    .command("hub")
+    .description("scan repositories published on the Hugging Face Hub (HF_ENDPOINT; HF_TOKEN for private ones)")
+    .argument("[repos...]", "owner/name (a model), datasets/owner/name, spaces/owner/name")
+    .option("--author <user-or-org>", "scan every repository of a user or organization")
+    .option("--type <type>", "with --author: model, dataset or space (repeatable; default all three)", (value: string, types: string[] = []) => [...types, value])
+    .option("--revision <rev>", "branch, tag or commit to scan (default main)")
+    .option("--history", "scan every file version that the repository's commits wrote")
+    .option("--discussions", "also scan discussion and pull-request titles and comments")
+    .option("--request-timeout <ms>", "per-request timeout (default 30000)", positiveWholeNumber);
+  for (const option of program.options) if (option.long && HUB_SHARED_OPTIONS.has(option.long)) hub.addOption(option);
+  hub.action(handlers.hub);
   return program;
 }

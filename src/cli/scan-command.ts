@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { DEFAULT_BASELINE, applyBaseline, writeBaseline } from "../baseline.js";
 import { UsageError } from "../errors.js";
 import { loadReporter } from "../reporters/load.js";
-import { scanWithContext } from "../scan.js";
+import { scanWithContext, type ScanOptions } from "../scan.js";
 import { applyFixes, planFixes, preview, type FileEdit } from "../fix.js";
 import { plural, withFindings } from "../report.js";
 import type { Report } from "../types.js";
@@ -17,8 +17,11 @@ hf-lint stopped this commit. What to do:
   - A false positive? Add "hf-lint-disable-line <rule>" in a comment on the line, or bypass once with: git commit --no-verify
 `;
 
-/** `hf-lint [paths…]`: scan, report, and turn the report into an exit code. */
-export async function scanCommand(paths: string[], options: CliOptions): Promise<number> {
+/**
+ * `hf-lint [paths…]`: scan, report, and turn the report into an exit code. `source` scans
+ * something other than the file system (`hf-lint hub`).
+ */
+export async function scanCommand(paths: string[], options: CliOptions, source: Pick<ScanOptions, "hub" | "alwaysRedact"> = {}): Promise<number> {
   if (options.stdin && paths.length > 0) throw new UsageError("--stdin cannot be combined with paths");
   if (options.stdinFilename && !options.stdin) throw new UsageError("--stdin-filename needs --stdin");
   if (options.allLines && !options.staged) throw new UsageError("--all-lines needs --staged");
@@ -47,6 +50,7 @@ export async function scanCommand(paths: string[], options: CliOptions): Promise
     onlyVerified: options.onlyVerified,
     stdin: options.stdin ? { content: await readStdin(), filename: options.stdinFilename } : undefined,
     onWarning: (message) => process.stderr.write(`hf-lint: warning: ${message}\n`),
+    ...source,
   });
   const report = fixing ? await fix(scanned, root, inGit, Boolean(options.fixDryRun)) : scanned;
   if (options.writeBaseline) {

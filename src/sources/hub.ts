@@ -1,0 +1,219 @@
+import { downloadFile, fileDownloadInfo, listCommits, listDatasets, listFiles, listModels, listSpaces } from "@huggingface/hub";
+import { failureReason, hubFetch } from "./hub-fetch.js";
+import { readDiscussions, type HubAccess } from "./hub-discussions.js";
+import { HUB_REPO_TYPES, hfPath, repoLabel, type HubRepo, type HubRepoType } from "./hub-repos.js";
+import { HubProgress } from "./hub-progress.js";
+import type { CommitInfo, SourceItem } from "./types.js";
+
+/**
+ * Files (and optionally discussions) of repositories published on the Hub, read through
+ * @huggingface/hub. Only what the tree listing shows as a small regular file is downloaded:
+ * LFS/Xet-stored files (model weights) and files over the size limit never are.
+ */
+
+export interface HubScanOptions {
+  /** Repositories named one by one. */
+  repos?: HubRepo[];
+  /** Every repository of this user or organization (of `types`). */
+  author?: string;
+  /** With `author`; default all three. */
+  types?: HubRepoType[];
+  /** Branch, tag or commit; default `main`. */
+  revision?: string;
+  /** Every file version that the commits of `revision` wrote, not only the last. */
+  history?: boolean;
+  /** Also discussion and pull-request titles and comments. */
+  discussions?: boolean;
+  /** The Hub, without a trailing slash. */
+  endpoint: string;
+  /** For private repositories (HF_TOKEN). */
+  accessToken?: string;
+  /** Per request, milliseconds. */
+  timeoutMs?: number;
+  /** Whether to show progress (on stderr). */
+  progress?: boolean;
+}
+
+export interface HubSourceOptions extends HubScanOptions {
+  maxFileSize: number;
+  isIgnored: (path: string) => boolean;
+  /** A repository that could not be read (or read only in part), with the reason. */
+  onWarning?: (message: string) => void;
+}
+
+export const DEFAULT_HUB_TIMEOUT_MS = 30_000;
+/** Downloads in flight at once: enough to hide latency, few enough not to be rate limited. */
+const DOWNLOADS_IN_FLIGHT = 6;
+
+/** A file version to fetch. */
+interface Wanted {
+  repo: HubRepo;
+  path: string;
+  revision: string;
+  size: number;
+  commit?: CommitInfo;
+  /** Stored with LFS or Xet. */
+  external: boolean;
+}
+
+type Job = { item: SourceItem } | { wanted: Wanted };
+
+interface TreeFile {
+  path: string;
+  size: number;
+  oid?: string;
+  lfs?: unknown;
+  xetHash?: string;
+}
+
+export async function* readHub(options: HubSourceOptions): AsyncGenerator<SourceItem> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_HUB_TIMEOUT_MS;
+  const access: HubAccess = { hubUrl: options.endpoint, accessToken: options.accessToken, fetch: hubFetch({ timeoutMs }) };
+  const warn = (message: string): void => options.onWarning?.(message);
+  const progress = new HubProgress(options.progress ?? false);
+  const repos = await selectRepos(options, access, warn);
+  progress.total(repos.length);
+  let readable = 0;
+
+  async function* jobs(): AsyncGenerator<Job> {
+    for (const repo of repos) {
+      try {
+        const listed = options.history ? await historyFiles(repo, options, access, warn) : await currentFiles(repo, options, access);
+        readable++;
+        for (const wanted of listed) if (!options.isIgnored(wanted.path)) yield fileJob(wanted, options);
+      } catch (error) {
+        warn(`cannot read ${repoLabel(repo)}: ${failureReason(error, timeoutMs)}${hint(error, options)}`);
+      }
+      if (options.discussions) {
+        try {
+          for await (const { path, text } of readDiscussions(repo, access)) {
+            yield { item: { file: { path: hfPath(repo, path), status: "committed", content: Buffer.from(text) } } };
+          }
+        } catch (error) {
+          warn(`cannot read the discussions of ${repoLabel(repo)}: ${failureReason(error, timeoutMs)}`);
+        }
+      }
+      progress.repositoryDone();
+    }
+  }
+
+  const fetchOne = async (job: Job): Promise<SourceItem> => {
+    const item = "item" in job ? job.item : await download(job.wanted, access, options.maxFileSize, timeoutMs);
+    progress.fileDone();
+    return item;
+  };
+  try {
+    yield* inOrder(jobs(), DOWNLOADS_IN_FLIGHT, fetchOne);
+  } finally {
+    progress.end();
+  }
+  if (readable === 0) {
+    throw new Error(repos.length === 0 ? `no repositories found for ${options.author}` : "no repository could be read");
+  }
+}
+
+/** The repositories named, then those of the author (a listing that fails is a warning). */
+async function selectRepos(options: HubScanOptions, access: HubAccess, warn: (message: string) => void): Promise<HubRepo[]> {
+  const repos = [...(options.repos ?? [])];
+  if (!options.author) return repos;
+  const search = { search: { owner: options.author }, hubUrl: access.hubUrl, accessToken: access.accessToken, fetch: access.fetch };
+  const list = (type: HubRepoType): AsyncIterable<{ name: string }> =>
+    type === "model" ? listModels(search) : type === "dataset" ? listDatasets(search) : listSpaces(search);
+  for (const type of options.types?.length ? options.types : HUB_REPO_TYPES) {
+    try {
+      for await (const { name } of list(type)) repos.push({ type, name });
+    } catch (error) {
+      warn(`cannot list the ${type}s of ${options.author}: ${failureReason(error, options.timeoutMs ?? DEFAULT_HUB_TIMEOUT_MS)}`);
+    }
+  }
+  return repos;
+}
+
+/** Private repositories answer 401 or 404 to anonymous requests. */
+function hint(error: unknown, options: HubScanOptions): string {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (options.accessToken || (status !== 401 && status !== 403 && status !== 404)) return "";
+  return " (a private repository needs HF_TOKEN)";
+}
+
+async function* treeFiles(repo: HubRepo, revision: string, access: HubAccess): AsyncGenerator<TreeFile> {
+  const tree = listFiles({ repo, revision: encodeURIComponent(revision), recursive: true, ...access });
+  for await (const entry of tree) if (entry.type === "file") yield entry;
+}
+
+async function currentFiles(repo: HubRepo, options: HubScanOptions, access: HubAccess): Promise<Wanted[]> {
+  const revision = options.revision ?? "main";
+  const files: Wanted[] = [];
+  for await (const file of treeFiles(repo, revision, access)) files.push({ repo, path: file.path, revision, size: file.size, external: isExternal(file) });
+  return files;
+}
+
+/**
+ * Every file version that the commits wrote: each commit's tree is listed, and a version (path
+ * and blob id) is fetched once, at the oldest commit that has it. Newest first, like git log,
+ * so that the collector keeps each secret's oldest commit.
+ */
+async function historyFiles(repo: HubRepo, options: HubScanOptions, access: HubAccess, warn: (message: string) => void): Promise<Wanted[]> {
+  const versions = new Map<string, Wanted>();
+  const order: Wanted[][] = [];
+  const commits = listCommits({ repo, revision: encodeURIComponent(options.revision ?? "main"), ...access });
+  for await (const commit of commits) {
+    const info: CommitInfo = { commit: commit.oid, author: commit.authors.map((author) => author.username).join(", "), date: commit.date.toISOString() };
+    const written: Wanted[] = [];
+    try {
+      for await (const file of treeFiles(repo, commit.oid, access)) {
+        const key = `${file.path}\0${file.oid ?? file.size}`;
+        const wanted = { repo, path: file.path, revision: commit.oid, size: file.size, commit: info, external: isExternal(file) };
+        versions.set(key, wanted); // an older commit with the same version replaces a newer one
+        written.push(wanted);
+      }
+    } catch (error) {
+      warn(`cannot read commit ${commit.oid} of ${repoLabel(repo)}: ${failureReason(error, options.timeoutMs ?? DEFAULT_HUB_TIMEOUT_MS)}`);
+    }
+    order.push(written);
+  }
+  const kept = new Set(versions.values());
+  return order.flat().filter((wanted) => kept.has(wanted));
+}
+
+/** LFS and Xet files keep their content outside git: large or binary, never downloaded. */
+function isExternal(file: TreeFile): boolean {
+  return Boolean(file.lfs || file.xetHash);
+}
+
+function fileJob(wanted: Wanted, options: HubSourceOptions): Job {
+  const path = hfPath(wanted.repo, wanted.path);
+  if (wanted.size > options.maxFileSize) return { item: { skipped: "tooLarge", path } };
+  if (wanted.external) return { item: { skipped: "binary", path } };
+  // An empty file has nothing to download (and a range request on it fails), but file rules apply.
+  if (wanted.size === 0) return { item: { file: { path, status: "committed", content: Buffer.alloc(0) }, commit: wanted.commit } };
+  return { wanted };
+}
+
+async function download(wanted: Wanted, access: HubAccess, maxFileSize: number, timeoutMs: number): Promise<SourceItem> {
+  const path = hfPath(wanted.repo, wanted.path);
+  // The client puts the path in the URL as it is: each segment is encoded here.
+  const request = { repo: wanted.repo, path: wanted.path.split("/").map(encodeURIComponent).join("/"), revision: wanted.revision, raw: true, ...access };
+  try {
+    const info = await fileDownloadInfo(request);
+    if (!info) return { skipped: "unreadable", path, error: "not found" };
+    if (info.xet) return { skipped: "binary", path };
+    if (info.size > maxFileSize) return { skipped: "tooLarge", path };
+    const blob = await downloadFile({ ...request, xet: false, downloadInfo: info });
+    if (!blob) return { skipped: "unreadable", path, error: "not found" };
+    const content = Buffer.from(await blob.arrayBuffer());
+    return { file: { path, status: "committed", content }, commit: wanted.commit };
+  } catch (error) {
+    return { skipped: "unreadable", path, error: failureReason(error, timeoutMs) };
+  }
+}
+
+/** `work` over `items` with at most `limit` running, results in the items' order. */
+export async function* inOrder<T, R>(items: AsyncIterable<T>, limit: number, work: (item: T) => Promise<R>): AsyncGenerator<R> {
+  const running: Promise<R>[] = [];
+  for await (const item of items) {
+    running.push(work(item));
+    if (running.length >= limit) yield await (running.shift() as Promise<R>);
+  }
+  while (running.length > 0) yield await (running.shift() as Promise<R>);
+}
