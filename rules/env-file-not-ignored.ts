@@ -1,4 +1,4 @@
-import { docsUrlFor, type FileRule } from "./types.js";
+import { docsUrlFor, type FileRule, type FileStatus } from "./types.js";
 
 /** Templates meant to be committed. */
 const TEMPLATE_SUFFIXES = new Set(["example", "sample", "template"]);
@@ -11,15 +11,23 @@ export function isDotenvFile(path: string): boolean {
   return !TEMPLATE_SUFFIXES.has(name.slice(".env.".length));
 }
 
+/** Already in a .gitignore, yet in the index: force-added (`git add -f`), or tracked since before it was ignored. */
+function ignoredButCommitted(path: string, status: FileStatus): string | null {
+  if (status !== "tracked" && status !== "staged") return null; // named on the command line outside git: ignored is enough
+  const where = status === "staged" ? "staged for commit" : "tracked by git";
+  return `${path} is ${where} although .gitignore already ignores it: it was force-added (\`git add -f\`) or tracked before it was ignored. Remove it from the index, keeping the file, with \`git rm --cached -- ${path}\`; if it was ever committed, rotate every token it held.`;
+}
+
 const rule: FileRule = {
   kind: "file",
   id: "env-file-not-ignored",
   severity: "error",
   description: "A dotenv file (`.env`, `.env.*`) that git would commit: tracked, staged, or untracked and not ignored.",
   docsUrl: docsUrlFor("env-file-not-ignored"),
-  check({ path, status }) {
+  check({ path, status, ignored }) {
     if (!isDotenvFile(path)) return null;
     const entry = path.slice(path.lastIndexOf("/") + 1);
+    if (ignored) return ignoredButCommitted(path, status);
     switch (status) {
       case "untracked":
         return `${path} is not ignored by git, so \`git add -A\` would commit it. Add \`${entry}\` to the nearest .gitignore.`;

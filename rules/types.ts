@@ -41,6 +41,8 @@ export interface TextContext {
 export interface FileFacts {
   path: string;
   status: FileStatus;
+  /** Git's ignore rules cover the file although it is listed: force-added (`git add -f`), or named on the command line. */
+  ignored?: boolean;
   /** Raw bytes when the file was read (absent for files too large or unreadable). */
   content?: Buffer;
 }

@@ -13,6 +13,7 @@ import { UsageError } from "./errors.js";
 import { findRepositoryRoot } from "./sources/git.js";
 import { readHistory } from "./sources/history.js";
 import { readStaged } from "./sources/staged.js";
+import { markIgnoredDotenvEntries, markIgnoredDotenvItems } from "./sources/force-added.js";
 import { listWorkTree } from "./sources/worktree.js";
 import type { SourceItem } from "./sources/types.js";
 import type { HubScanOptions } from "./sources/hub.js";
@@ -69,12 +70,14 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
 /** `scan`, plus where it ran: the root that report paths are relative to, and whether it is a repository. */
 export async function scanWithContext(options: ScanOptions = {}): Promise<{ report: Report; root: string; inGit: boolean }> {
   const cwd = resolve(options.cwd ?? process.cwd());
+  if (!isDirectory(cwd)) throw new UsageError(`cwd is not a directory: ${cwd}`);
   const paths = (options.paths ?? []).map((path) => resolve(cwd, path));
   for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or directory: ${relative(cwd, path) || path}`);
-  const start = paths[0] ? (statSync(paths[0]).isDirectory() ? paths[0] : dirname(paths[0])) : cwd;
+  const start = paths[0] ? (isDirectory(paths[0]) ? paths[0] : dirname(paths[0])) : cwd;
   const repositoryRoot = await findRepositoryRoot(start);
-  const root = repositoryRoot ?? (paths.length === 1 && start === paths[0] ? start : cwd);
-  const pathspecs = paths.map((path) => {
+  // Outside git the current directory is the root, whatever the paths: reports and config stay the same.
+  const root = repositoryRoot ?? cwd;
+  const targets = repositoryRoot === null ? paths : paths.map((path) => {
     const inside = toPosix(relative(root, path));
     if (inside.startsWith("../") || inside === "..") throw new UsageError(`${path} is outside ${root}`);
     return inside;
@@ -89,7 +92,7 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
   const rawSecrets = Boolean(options.showSecrets || verify);
   const collector = new Collector(ruleSet, { showSecrets: rawSecrets });
   const sourceOptions = { ...options, showSecrets: rawSecrets };
-  for await (const item of sources(root, repositoryRoot !== null, pathspecs, config, sourceOptions)) collector.add(item);
+  for await (const item of sources(root, repositoryRoot !== null, targets, config, sourceOptions)) collector.add(item);
   const { findings: analysed, files, skipped, warnings } = collector.result();
   let findings = analysed;
   if (verify) {
@@ -109,11 +112,14 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
   return { report: { version: 1, findings, summary }, root, inGit: repositoryRoot !== null };
 }
 
-/** Picks the source the options ask for: standard input, the index, or the work tree (a directory outside git). */
+/**
+ * Picks the source the options ask for: standard input, the index, or the work tree (a directory
+ * outside git). Targets are pathspecs relative to the root in git, absolute paths outside it.
+ */
 async function* sources(
   root: string,
   inGit: boolean,
-  pathspecs: string[],
+  targets: string[],
   config: Config,
   options: ScanOptions,
 ): AsyncGenerator<SourceItem> {
@@ -138,14 +144,19 @@ async function* sources(
   }
   if (options.staged) {
     if (!inGit) throw new UsageError("--staged needs a git repository (run it inside one)");
-    yield* readStaged(root, pathspecs, { allLines: options.allLines ?? false, isIgnored });
+    yield* markIgnoredDotenvItems(root, readStaged(root, targets, { allLines: options.allLines ?? false, isIgnored }));
     return;
   }
   // fast-glob is loaded only outside git: it costs 20 ms of start-up that a hook should not pay.
   const listing = inGit
-    ? await listWorkTree(root, pathspecs)
-    : await (await import("./sources/walk.js")).listDirectory(root, pathspecs);
+    ? await listWorkTree(root, targets)
+    : await (await import("./sources/walk.js")).listDirectory(root, targets);
+  if (inGit) await markIgnoredDotenvEntries(root, listing.entries);
   yield* readListingInParallel(listing, { config, maxFileSize, showSecrets: options.showSecrets ?? false, isIgnored });
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 function compare(a: string, b: string): number {

@@ -8,7 +8,7 @@ export type { Severity };
 export interface Finding {
   ruleId: string;
   severity: Severity;
-  /** POSIX path relative to the repository root (the scan root outside git). */
+  /** POSIX path relative to the repository root (outside git: to `cwd`, `../…` above it). */
   file: string;
   /** 1-based; null for findings about the file itself. */
   line: number | null;
@@ -57,4 +57,6 @@ export interface SourceFile {
   path: string;
   status: FileStatus;
   content: Buffer;
+  /** A .gitignore covers it (see `FileFacts.ignored`). */
+  ignored?: boolean;
 }

@@ -28,7 +28,7 @@ export function fileFindings(file: SourceFile, ruleSet: RuleSet): Finding[] {
   const findings: Finding[] = [];
   for (const rule of ruleSet.fileRules) {
     const severity = ruleSet.severity(rule.id, file.path);
-    const message = severity && rule.check({ path: file.path, status: file.status, content: file.content });
+    const message = severity && rule.check({ path: file.path, status: file.status, ignored: file.ignored, content: file.content });
     if (!severity || !message || ruleSet.isAllowed(rule.id, file.path)) continue;
     findings.push({
       ruleId: rule.id,

@@ -8,6 +8,8 @@ export interface DiskEntry {
   /** POSIX path relative to the root. */
   path: string;
   status: FileStatus;
+  /** A .gitignore covers it though it is listed: force-added to the index, or named on the command line. */
+  ignored?: boolean;
 }
 
 export interface DiskListing {

@@ -1,52 +1,67 @@
-import { readFileSync } from "node:fs";
-import { join, posix } from "node:path";
+import { existsSync, lstatSync, readFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import fg from "fast-glob";
 import ignore, { type Ignore } from "ignore";
-import type { DiskListing } from "./types.js";
+import type { DiskEntry, DiskListing } from "./types.js";
+
+/** Never walked into outside git, as ESLint does: installed dependencies and git's own data. */
+const SKIPPED_DIRECTORIES = ["**/node_modules/**", "**/.git/**"];
 
 /**
- * Outside git: every file below the root, minus what the .gitignore files at any depth
- * ignore (each applies to its own directory, as in git). Symbolic links are not followed.
+ * Outside git: the files and directories given (the root when none), each directory walked
+ * minus what the .gitignore files at any depth ignore (each applies to its own directory and
+ * below, as in git). A file named on the command line is always read, and marked when a
+ * .gitignore covers it. Symbolic links are not followed. Entry paths are relative to the root,
+ * so a target outside it reads `../…`.
  */
-export async function listDirectory(root: string, pathspecs: string[]): Promise<DiskListing> {
-  const whole = pathspecs.length === 0 || pathspecs.includes("");
-  const files = await glob(root, whole ? ["**"] : pathspecs.flatMap(specPatterns));
-  // A narrowed walk still needs every .gitignore that applies to it.
-  const gitignores = (whole ? files : await glob(root, ["**/.gitignore"])).filter(
-    (path) => posix.basename(path) === ".gitignore",
-  );
-  const matchers = gitignoreMatchers(root, gitignores);
-  const entries = files
-    .filter((path) => !isIgnored(path, matchers))
-    .sort()
-    .map((path) => ({ path, status: "unversioned" as const }));
-  return { root, entries };
-}
-
-function glob(root: string, patterns: string[]): Promise<string[]> {
-  return fg(patterns, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ["**/.git/**"] });
-}
-
-/** A path argument is a file or a directory; fast-glob needs escaped literal names. */
-function specPatterns(spec: string): string[] {
-  const literal = fg.escapePath(spec);
-  return [literal, `${literal}/**`];
-}
-
-function gitignoreMatchers(root: string, gitignores: string[]): Map<string, Ignore> {
-  const matchers = new Map<string, Ignore>();
-  for (const file of gitignores) {
-    const dir = posix.dirname(file);
-    matchers.set(dir === "." ? "" : dir, ignore().add(readFileSync(join(root, file), "utf8")));
+export async function listDirectory(root: string, targets: string[]): Promise<DiskListing> {
+  const gitignores = new Gitignores();
+  const entries = new Map<string, DiskEntry>(); // targets may overlap
+  const add = (path: string, ignored: boolean): void => {
+    const relativePath = toPosix(relative(root, path));
+    entries.set(relativePath, { path: relativePath, status: "unversioned", ...(ignored ? { ignored } : {}) });
+  };
+  for (const target of targets.length > 0 ? targets : [root]) {
+    // .gitignore files above the target count up to the root, when the target is below it.
+    const inRoot = !relative(root, target).startsWith("..");
+    if (lstatSync(target).isDirectory()) {
+      const top = inRoot ? root : target;
+      const files = await fg(["**"], { cwd: target, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: SKIPPED_DIRECTORIES });
+      for (const file of files) {
+        const path = join(target, file);
+        if (!gitignores.ignores(path, top)) add(path, false);
+      }
+    } else {
+      add(target, gitignores.ignores(target, inRoot ? root : dirname(target)));
+    }
   }
-  return matchers;
+  return { root, entries: [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 
-function isIgnored(path: string, matchers: Map<string, Ignore>): boolean {
-  for (const [dir, matcher] of matchers) {
-    if (dir === "") {
-      if (matcher.ignores(path)) return true;
-    } else if (path.startsWith(`${dir}/`) && matcher.ignores(path.slice(dir.length + 1))) return true;
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/** The .gitignore files of directories, each read once. */
+class Gitignores {
+  private readonly byDirectory = new Map<string, Ignore | null>();
+
+  /** Whether the .gitignore files from the file's directory up to `top` ignore it; the deepest verdict wins. */
+  ignores(path: string, top: string): boolean {
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      const verdict = this.matcher(dir)?.test(toPosix(relative(dir, path)));
+      if (verdict?.ignored) return true;
+      if (verdict?.unignored || dir === top || dir === dirname(dir)) return false;
+    }
   }
-  return false;
+
+  private matcher(dir: string): Ignore | null {
+    let matcher = this.byDirectory.get(dir);
+    if (matcher === undefined) {
+      const file = join(dir, ".gitignore");
+      matcher = existsSync(file) ? ignore().add(readFileSync(file, "utf8")) : null;
+      this.byDirectory.set(dir, matcher);
+    }
+    return matcher;
+  }
 }

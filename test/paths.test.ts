@@ -1,0 +1,91 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, runJson } from "./helpers/cli.js";
+import { git, tempDir, tempRepo, write } from "./helpers/repo.js";
+import { fakeHfToken } from "./helpers/tokens.js";
+
+const token = fakeHfToken(31);
+const leak = `t = "${token}"\n`;
+
+function files(args: string[], cwd: string): string[] {
+  return runJson(args, { cwd }).report.findings.map((f) => f.file);
+}
+
+describe("paths given on the command line, outside git", () => {
+  it("scans single files, several files, absolute paths and .env", () => {
+    const dir = tempDir();
+    write(dir, { "app.py": leak, "lib/util.py": leak, "clean.py": "x = 1\n", ".env": `HF_TOKEN=${token}\n` });
+    const single = runJson(["app.py"], { cwd: dir });
+    expect([single.code, single.stderr]).toEqual([1, ""]);
+    expect(single.report.findings.map((f) => f.file)).toEqual(["app.py"]);
+    expect(single.report.summary.files).toBe(1);
+    expect(files(["app.py", "lib/util.py", "clean.py"], dir)).toEqual(["app.py", "lib/util.py"]);
+    expect(files([join(dir, "lib", "util.py")], dir)).toEqual(["lib/util.py"]);
+    const env = runJson([".env"], { cwd: dir }).report.findings;
+    expect(env.map((f) => [f.file, f.ruleId])).toEqual([[".env", "env-file-not-ignored"], [".env", "hf-token"]]);
+    // A file named on the command line is read even when a .gitignore covers it; only its content is at fault.
+    write(dir, { ".gitignore": ".env\n" });
+    expect(runJson([".env"], { cwd: dir }).report.findings.map((f) => f.ruleId)).toEqual(["hf-token"]);
+    expect(files([], dir)).toEqual(["app.py", "lib/util.py"]);
+  });
+
+  it("reports paths relative to the current directory, and reads the config there, whatever the arguments", () => {
+    const dir = tempDir();
+    write(dir, {
+      "src/b.py": leak,
+      "lib/c.py": leak,
+      "src/hf-lint.config.json": '{"ignores":["**"]}',
+      "hf-lint.config.json": '{"ignores":["lib/skip/**"]}',
+      "lib/skip/d.py": leak,
+    });
+    expect(files(["src"], dir)).toEqual(["src/b.py"]);
+    expect(files(["src", "lib"], dir)).toEqual(["lib/c.py", "src/b.py"]);
+    expect(files(["lib/c.py", "src/b.py"], dir)).toEqual(["lib/c.py", "src/b.py"]);
+    expect(files(["lib", "lib/c.py"], dir)).toEqual(["lib/c.py"]); // overlapping arguments: once
+    expect(files(["../src/b.py", "."], join(dir, "lib"))).toEqual(["../src/b.py", "c.py", "skip/d.py"]);
+    const stylish = runCli(["src"], { cwd: dir }).stdout;
+    expect(stylish).toMatch(/^src\/b\.py$/m);
+  });
+
+  it("skips node_modules and .git directories, as ESLint does", () => {
+    const dir = tempDir();
+    write(dir, {
+      "node_modules/pkg/index.js": leak,
+      "packages/a/node_modules/dep/x.js": leak,
+      ".git/config": leak,
+      "packages/a/index.js": leak,
+    });
+    expect(files([], dir)).toEqual(["packages/a/index.js"]);
+    expect(files(["packages"], dir)).toEqual(["packages/a/index.js"]);
+    // Named explicitly, a file there is still read.
+    expect(files(["node_modules/pkg/index.js"], dir)).toEqual(["node_modules/pkg/index.js"]);
+  });
+});
+
+describe("the library API", () => {
+  it("rejects a missing cwd with UsageError instead of reporting it clean", async () => {
+    const { scan, UsageError } = await import("../dist/src/index.js");
+    await expect(scan({ cwd: join(tempDir(), "missing") })).rejects.toBeInstanceOf(UsageError);
+    await expect(scan({ cwd: join(tempDir(), "missing") })).rejects.toThrow(/cwd/);
+  });
+});
+
+describe("a dotenv file git ignores but commits anyway", () => {
+  it("says it was force-added and to run git rm --cached, when staged and when tracked", () => {
+    const repo = tempRepo();
+    write(repo, { ".gitignore": ".env\n", ".env": "A=1\n", "app/.env.local": "B=1\n" });
+    git(repo, "add", ".gitignore", "app/.env.local");
+    git(repo, "add", "-f", ".env");
+    const staged = runJson(["--staged"], { cwd: repo }).report.findings;
+    expect(staged.map((f) => f.file)).toEqual([".env", "app/.env.local"]);
+    expect(staged[0]?.message).toMatch(/\.env is staged for commit although \.gitignore already ignores it/);
+    expect(staged[0]?.message).toContain("git rm --cached -- .env");
+    expect(staged[0]?.message).not.toMatch(/add `\.env` to/i);
+    expect(staged[1]?.message).toContain("add `.env.local` to .gitignore"); // not ignored: the usual advice
+    const tracked = runJson([], { cwd: repo }).report.findings;
+    expect(tracked[0]?.message).toMatch(/\.env is tracked by git although \.gitignore already ignores it/);
+    expect(tracked[0]?.message).toContain("git rm --cached -- .env");
+    git(repo, "rm", "-q", "--cached", ".env");
+    expect(runJson([], { cwd: repo }).report.findings.map((f) => f.file)).toEqual(["app/.env.local"]);
+  });
+});
