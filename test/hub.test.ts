@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCliAsync } from "./helpers/cli.js";
+import { spawn } from "node:child_process";
+import { CLI, runCliAsync } from "./helpers/cli.js";
+import { shellQuote } from "../src/shell.js";
 import { startFakeHub, type FakeHub, type FakeRepo } from "./helpers/fake-hub.js";
 import { tempDir, write } from "./helpers/repo.js";
 import { fakeHfToken } from "./helpers/tokens.js";
@@ -31,6 +33,9 @@ const bertFiles = {
   "README.md": { content: "# bert\n" },
   "notebooks/demo.ipynb": { content: notebook },
   "model.safetensors": { lfs: { size: 400_000_000 } },
+  // Stored outside git though under every size limit: never requested.
+  "tokenizer.bin": { lfs: { size: 2_000 } },
+  "vocab.bin": { xet: { size: 3_000 } },
   "config.json": { content: "{}\n" },
   "big.txt": { content: "x".repeat(5000) },
 };
@@ -120,9 +125,9 @@ describe("hf-lint hub", () => {
     // The space's app.py was rate limited once: asked again after Retry-After.
     expect(hub.requests.filter((r) => r.path === "/spaces/alice/chat/raw/main/app.py").length).toBeGreaterThanOrEqual(3);
     // Model weights stored with LFS are never requested; empty files need no request either.
-    expect(hub.requests.some((r) => r.path.includes("model.safetensors"))).toBe(false);
+    expect(hub.requests.some((r) => r.path.includes("model.safetensors") || r.path.includes(".bin"))).toBe(false);
     expect(hub.requests.some((r) => r.path.includes("requirements.txt"))).toBe(false);
-    expect(report?.summary.skipped.tooLarge).toBe(1);
+    expect(report?.summary.skipped).toEqual({ tooLarge: 1, binary: 2, unreadable: 0 });
   });
 
   it("honours --max-file-size before downloading, and the project's ignores", async () => {
@@ -146,6 +151,13 @@ describe("hf-lint hub", () => {
     // The user's own token, published by mistake, is reported, but not even --show-secrets prints it.
     expect(secretModel).toHaveLength(2);
     expect(signedIn.stdout + signedIn.stderr).not.toContain(tokens.user);
+  });
+
+  it("--only-verified keeps the live token, still redacted when it is the user's own", async () => {
+    const { code, report, stdout } = await hubScan(["alice/secret-model", "--only-verified", "--show-secrets"], { HF_TOKEN: tokens.user });
+    expect(code).toBe(1);
+    expect(report?.findings.map((f) => [f.file, f.verification?.status, f.verification?.role])).toEqual([["hf://alice/secret-model/README.md", "live", "write"]]);
+    expect(stdout).not.toContain(tokens.user);
   });
 
   it("warns about a repository it cannot read and scans the others; exit 2 only when nothing could be read", async () => {
@@ -184,6 +196,19 @@ describe("hf-lint hub", () => {
   it("--discussions scans titles and comments", async () => {
     const { report } = await hubScan(["alice/bert", "--discussions"]);
     expect(located(report)).toContain("hf-token hf://alice/bert/discussions/2#c2:3");
+  });
+
+  it("shows progress on stderr when it is a terminal", async () => {
+    // script(1) gives the CLI a terminal; its output is what the terminal showed.
+    const command = [process.execPath, CLI, "hub", "alice/bert", "datasets/alice/data"].map(shellQuote).join(" ");
+    const shown = await new Promise<string>((resolve) => {
+      const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: tempDir(), env: { ...process.env, HF_ENDPOINT: hub.endpoint, HF_TOKEN: "", NO_COLOR: "1" } });
+      let output = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+      child.on("close", () => resolve(output));
+    });
+    expect(shown).toContain("hf-lint: 2/2 repositories");
+    expect(shown).toContain("hf://datasets/alice/data/load.py");
   });
 
   it("refuses bad arguments with one line and exit 2", async () => {

@@ -1,4 +1,4 @@
-import { downloadFile, fileDownloadInfo, listCommits, listDatasets, listFiles, listModels, listSpaces } from "@huggingface/hub";
+import { downloadFile, fileDownloadInfo, listCommits, type CommitData, listDatasets, listFiles, listModels, listSpaces } from "@huggingface/hub";
 import { failureReason, hubFetch } from "./hub-fetch.js";
 import { readDiscussions, type HubAccess } from "./hub-discussions.js";
 import { HUB_REPO_TYPES, hfPath, repoLabel, type HubRepo, type HubRepoType } from "./hub-repos.js";
@@ -42,8 +42,8 @@ export interface HubSourceOptions extends HubScanOptions {
 }
 
 export const DEFAULT_HUB_TIMEOUT_MS = 30_000;
-/** Downloads in flight at once: enough to hide latency, few enough not to be rate limited. */
-const DOWNLOADS_IN_FLIGHT = 6;
+/** Requests in flight at once: enough to hide latency, few enough not to be rate limited. */
+const REQUESTS_IN_FLIGHT = 6;
 
 /** A file version to fetch. */
 interface Wanted {
@@ -51,6 +51,8 @@ interface Wanted {
   path: string;
   revision: string;
   size: number;
+  /** The blob id, when the listing gives one. */
+  oid?: string;
   commit?: CommitInfo;
   /** Stored with LFS or Xet. */
   external: boolean;
@@ -103,7 +105,7 @@ export async function* readHub(options: HubSourceOptions): AsyncGenerator<Source
     return item;
   };
   try {
-    yield* inOrder(jobs(), DOWNLOADS_IN_FLIGHT, fetchOne);
+    yield* inOrder(jobs(), REQUESTS_IN_FLIGHT, fetchOne);
   } finally {
     progress.end();
   }
@@ -149,31 +151,36 @@ async function currentFiles(repo: HubRepo, options: HubScanOptions, access: HubA
 }
 
 /**
- * Every file version that the commits wrote: each commit's tree is listed, and a version (path
- * and blob id) is fetched once, at the oldest commit that has it. Newest first, like git log,
- * so that the collector keeps each secret's oldest commit.
+ * Every file version that the commits wrote: each commit's tree is listed (several at a time),
+ * and a version (path and blob id) is fetched once, at the oldest commit that has it. Newest
+ * first, like git log, so that the collector keeps each secret's oldest commit.
  */
 async function historyFiles(repo: HubRepo, options: HubScanOptions, access: HubAccess, warn: (message: string) => void): Promise<Wanted[]> {
-  const versions = new Map<string, Wanted>();
-  const order: Wanted[][] = [];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_HUB_TIMEOUT_MS;
   const commits = listCommits({ repo, revision: encodeURIComponent(options.revision ?? "main"), ...access });
-  for await (const commit of commits) {
+  const listTree = async (commit: CommitData): Promise<Wanted[]> => {
     const info: CommitInfo = { commit: commit.oid, author: commit.authors.map((author) => author.username).join(", "), date: commit.date.toISOString() };
     const written: Wanted[] = [];
     try {
       for await (const file of treeFiles(repo, commit.oid, access)) {
-        const key = `${file.path}\0${file.oid ?? file.size}`;
-        const wanted = { repo, path: file.path, revision: commit.oid, size: file.size, commit: info, external: isExternal(file) };
-        versions.set(key, wanted); // an older commit with the same version replaces a newer one
-        written.push(wanted);
+        written.push({ repo, path: file.path, revision: commit.oid, size: file.size, oid: file.oid, commit: info, external: isExternal(file) });
       }
     } catch (error) {
-      warn(`cannot read commit ${commit.oid} of ${repoLabel(repo)}: ${failureReason(error, options.timeoutMs ?? DEFAULT_HUB_TIMEOUT_MS)}`);
+      warn(`cannot read commit ${commit.oid} of ${repoLabel(repo)}: ${failureReason(error, timeoutMs)}`);
     }
-    order.push(written);
+    return written;
+  };
+  const versions = new Map<string, Wanted>();
+  const order: Wanted[] = [];
+  for await (const written of inOrder(commits, REQUESTS_IN_FLIGHT, listTree)) {
+    for (const wanted of written) {
+      // An older commit with the same version replaces a newer one.
+      versions.set(`${wanted.path}\0${wanted.size}\0${wanted.oid}`, wanted);
+      order.push(wanted);
+    }
   }
   const kept = new Set(versions.values());
-  return order.flat().filter((wanted) => kept.has(wanted));
+  return order.filter((wanted) => kept.has(wanted));
 }
 
 /** LFS and Xet files keep their content outside git: large or binary, never downloaded. */

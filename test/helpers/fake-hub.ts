@@ -2,7 +2,7 @@
  * A stand-in for the Hugging Face Hub on 127.0.0.1, serving the part of its API that
  * `hf-lint hub` uses, in the shapes @huggingface/hub and huggingface_hub read: repository
  * listings, recursive trees, commits (all paginated with Link headers), raw files with range
- * requests, and discussions.
+ * requests, discussions, and whoami-v2 (for --verify: only the user's token is live).
  */
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -14,6 +14,8 @@ export interface FakeFile {
   content?: string;
   /** Stored with LFS: listed with its `lfs` metadata, and any request for it is recorded. */
   lfs?: { size: number };
+  /** Stored with Xet, listed with a `xetHash` only. */
+  xet?: { size: number };
 }
 
 export interface FakeCommit {
@@ -104,6 +106,8 @@ function treeEntries(files: Record<string, FakeFile>): unknown[] {
     if (file.lfs) {
       const oid = sha(path, 64);
       entries.push({ type: "file", oid: sha(`pointer ${path}`), size: file.lfs.size, path, lfs: { oid, size: file.lfs.size, pointerSize: 134 } });
+    } else if (file.xet) {
+      entries.push({ type: "file", oid: sha(`pointer ${path}`), size: file.xet.size, path, xetHash: sha(path, 64) });
     } else {
       const content = file.content ?? "";
       entries.push({ type: "file", oid: sha(`blob ${content}`), size: Buffer.byteLength(content), path });
@@ -133,6 +137,10 @@ export async function startFakeHub(options: FakeHubOptions): Promise<FakeHub> {
     const authorized = request.headers.authorization === `Bearer ${options.token}`;
     const visible = (repo: FakeRepo | undefined): repo is FakeRepo => repo !== undefined && (!repo.private || authorized);
 
+    if (path === "/api/whoami-v2") {
+      if (!authorized) return json(response, 401, { error: "Invalid credentials in Authorization header" });
+      return json(response, 200, { type: "user", name: "alice", auth: { accessToken: { displayName: "laptop", role: "write" } } });
+    }
     const listing = /^\/api\/(models|datasets|spaces)$/.exec(path);
     if (listing) {
       const type = TYPES[listing[1] as string] as FakeRepoType;
