@@ -3,8 +3,7 @@
  * as GitHub push protection and gitleaks do, without decoding every base64 run in a file.
  */
 
-const BASE64_CHAR = /[A-Za-z0-9+/_-]/;
-/** Longest run we decode around a keyword hit; longer blobs (images, bundles) are sampled. */
+/** Longest window decoded around a keyword hit; a longer run is decoded in overlapping windows. */
 const MAX_RUN = 4096;
 
 /**
@@ -32,31 +31,47 @@ export interface DecodedRun {
   decoded: string;
 }
 
+/** How far before a keyword hit a token's encoding (and the character before it) can start. */
+const LEAD = 8;
+/** How far after a keyword hit the longest token's encoding ends, and the character after it. */
+const TAIL = 72;
+
+function isBase64Char(code: number): boolean {
+  return (
+    (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) ||
+    code === 43 || code === 47 || code === 95 || code === 45 // + / _ -
+  );
+}
+
 /**
- * The base64 runs around each occurrence of a keyword, decoded as latin1 so that decoded
- * byte offsets map back to base64 characters (4 characters per 3 bytes). A run may start
- * with a few characters that are not part of the encoding (`key_aGZf…`), so each run is
- * decoded from its first four offsets; only the aligned one yields readable text.
+ * Windows of base64 text around the occurrences of the keywords, decoded as latin1 so that
+ * decoded byte offsets map back to base64 characters (4 characters per 3 bytes). A window may
+ * start with characters that are not part of the encoding (`key_aGZf…`), or in the middle of
+ * one, so each is decoded from its first four offsets; only the aligned one yields readable
+ * text. A hit that an earlier window holds whole is not decoded again: a line of `aGZf` repeated
+ * has a hit every four characters, and a window for each took gigabytes.
  */
-export function decodeRunsAround(text: string, keywords: readonly string[]): DecodedRun[] {
-  const runs = new Map<number, DecodedRun>();
+export function* decodeRunsAround(text: string, keywords: readonly string[]): Generator<DecodedRun> {
+  const hits: number[] = [];
   for (const keyword of keywords) {
-    for (let hit = text.indexOf(keyword); hit !== -1; hit = text.indexOf(keyword, hit + 1)) {
-      let start = hit;
-      while (start > 0 && hit - start < MAX_RUN && BASE64_CHAR.test(text[start - 1] ?? "")) start--;
-      if (runs.has(start)) continue;
-      let end = hit + keyword.length;
-      while (end < text.length && end - start < MAX_RUN && BASE64_CHAR.test(text[end] ?? "")) end++;
-      // Padding closes a run; '=' is never inside one, so `KEY=aGZf…` starts after '='.
-      while (text[end] === "=" && end - start < MAX_RUN) end++;
-      const standard = text.slice(start, end).replace(/-/g, "+").replace(/_/g, "/");
-      for (let skip = 0; skip < 4 && start + skip <= hit; skip++) {
-        const decoded = Buffer.from(standard.slice(skip), "base64").toString("latin1");
-        runs.set(start + skip, { start: start + skip, end, decoded });
-      }
-    }
+    for (let hit = text.indexOf(keyword); hit !== -1; hit = text.indexOf(keyword, hit + 1)) hits.push(hit);
   }
-  return [...runs.values()];
+  hits.sort((a, b) => a - b);
+  let covered = { start: 0, end: 0 };
+  for (const hit of hits) {
+    if (hit - LEAD >= covered.start && hit + TAIL <= covered.end) continue;
+    let start = hit;
+    while (start > 0 && hit - start < LEAD && isBase64Char(text.charCodeAt(start - 1))) start--;
+    let end = hit;
+    while (end < text.length && end - start < MAX_RUN && isBase64Char(text.charCodeAt(end))) end++;
+    // Padding closes a run; '=' is never inside one, so `KEY=aGZf…` starts after '='.
+    while (text[end] === "=" && end - start < MAX_RUN) end++;
+    const standard = text.slice(start, end).replace(/-/g, "+").replace(/_/g, "/");
+    for (let skip = 0; skip < 4 && start + skip <= hit; skip++) {
+      yield { start: start + skip, end, decoded: Buffer.from(standard.slice(skip), "base64").toString("latin1") };
+    }
+    covered = { start, end };
+  }
 }
 
 /** Maps a span of decoded bytes back to the base64 characters that encode it. */

@@ -12,6 +12,8 @@ export interface AnalyzeOptions {
   showSecrets: boolean;
   /** Report content findings only on these 1-based lines (the lines a commit adds). */
   onlyLines?: LineFilter;
+  /** Content findings to return at most, the first by position (a file of nothing but tokens has a match per line). */
+  maxFindings?: number;
 }
 
 /** Git's own heuristic: a NUL byte in the first 8000 bytes makes a file binary. */
@@ -68,7 +70,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
     }
   }
   const occurrences = new Map<string, number>();
-  for (const { ruleId, match } of withoutOverlaps(matches, ruleSet.precedence)) {
+  for (const { ruleId, match } of withoutOverlaps(matches, ruleSet.precedence).slice(0, options.maxFindings)) {
     const start = lines.position(match.start);
     const end = lines.position(match.end);
     const value = match.secret ?? text.slice(match.start, match.end);
@@ -92,17 +94,55 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
   return findings;
 }
 
-/** One finding per piece of text: where spans overlap, the rule listed first wins. */
+/**
+ * One finding per piece of text: where spans overlap, the rule listed first wins. Rule by rule,
+ * in precedence order, against the spans kept so far (disjoint, so sorted by start and searched
+ * by bisection): a file with a match on every line made the pairwise check quadratic.
+ */
 function withoutOverlaps<T extends { ruleId: string; match: TextMatch }>(
   matches: T[],
   precedence: Map<string, number>,
 ): T[] {
   const rank = (item: T): number => precedence.get(item.ruleId) ?? Number.MAX_SAFE_INTEGER;
-  const byPrecedence = [...matches].sort((a, b) => rank(a) - rank(b) || a.match.start - b.match.start);
-  const kept: T[] = [];
-  for (const candidate of byPrecedence) {
-    const overlaps = kept.some((k) => candidate.match.start < k.match.end && k.match.start < candidate.match.end);
-    if (!overlaps) kept.push(candidate);
+  const byRank = new Map<number, T[]>();
+  for (const item of matches) {
+    const group = byRank.get(rank(item));
+    if (group) group.push(item);
+    else byRank.set(rank(item), [item]);
   }
-  return kept.sort((a, b) => a.match.start - b.match.start || rank(a) - rank(b));
+  let kept: T[] = [];
+  for (const [, group] of [...byRank].sort(([a], [b]) => a - b)) {
+    const added: T[] = [];
+    for (const candidate of group.sort((a, b) => a.match.start - b.match.start)) {
+      const last = added[added.length - 1];
+      if (last && candidate.match.start < last.match.end) continue;
+      if (!overlapsAny(kept, candidate.match)) added.push(candidate);
+    }
+    kept = mergeByStart(kept, added);
+  }
+  return kept;
+}
+
+/** Whether a span overlaps one of `spans` (disjoint, sorted by start). */
+function overlapsAny(spans: readonly { match: TextMatch }[], span: TextMatch): boolean {
+  let low = 0;
+  let high = spans.length; // first span starting at or after span.end
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((spans[mid]?.match.start ?? 0) < span.end) low = mid + 1;
+    else high = mid;
+  }
+  const before = spans[low - 1];
+  return before !== undefined && before.match.end > span.start;
+}
+
+function mergeByStart<T extends { match: TextMatch }>(a: T[], b: T[]): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && (a[i]?.match.start ?? 0) <= (b[j]?.match.start ?? 0)) ? a[i++] : b[j++];
+    if (next) merged.push(next);
+  }
+  return merged;
 }

@@ -12,6 +12,12 @@ export interface Collected {
 }
 
 /** Turns source items into findings and counts, whichever source and thread they come from. */
+/**
+ * Findings reported per file at most: each costs memory and output, and a thousand already say
+ * what is wrong with the file. The scan still fails; a warning says how many more there are.
+ */
+const MAX_FINDINGS_PER_FILE = 1000;
+
 const IN_HISTORY =
   "It remains in the git history even if a later commit removed it: rotate it; deleting the line is not enough.";
 
@@ -42,7 +48,15 @@ export class Collector {
       else this.collected.files++;
       const findings = binary
         ? fileFindings(item.file, this.ruleSet)
-        : analyzeFile(item.file, this.ruleSet, { ...this.options, onlyLines: item.onlyLines });
+        : analyzeFile(item.file, this.ruleSet, {
+            ...this.options,
+            onlyLines: item.onlyLines,
+            maxFindings: MAX_FINDINGS_PER_FILE + 1,
+          });
+      if (findings.length > MAX_FINDINGS_PER_FILE) {
+        findings.length = MAX_FINDINGS_PER_FILE;
+        this.collected.warnings.push(`${item.file.path}: more than ${MAX_FINDINGS_PER_FILE} findings; only the first ${MAX_FINDINGS_PER_FILE} are reported`);
+      }
       if (item.warning) this.collected.warnings.push(item.warning);
       const inherited = item.previous && findings.length > 0 ? this.inherited(item.file, item.previous) : null;
       for (const finding of findings) {

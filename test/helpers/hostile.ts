@@ -3,6 +3,7 @@
  * decodes to endless token prefixes, a match on every line. Shared by the fail-closed tests and
  * the hostile-inputs benchmark (bench/hostile.ts), so both measure the same inputs.
  */
+import { fakeHfToken } from "./tokens.js";
 
 export interface HostileCase {
   name: string;
@@ -23,6 +24,10 @@ function repeated(size: number, unit: string | ((index: number) => string)): Buf
   return Buffer.from(parts.join("").slice(0, size));
 }
 
+/** A thousand distinct tokens, reused: generating one per line would dominate the test. */
+const tokens = Array.from({ length: 1000 }, (_, index) => fakeHfToken(9000 + index));
+const token = (index: number): string => tokens[index % tokens.length] ?? "";
+
 export const HOSTILE_CASES: HostileCase[] = [
   { name: "`--token ` repeated on one line", hasTokens: false, make: (size) => repeated(size, "--token ") },
   {
@@ -30,6 +35,23 @@ export const HOSTILE_CASES: HostileCase[] = [
     hasTokens: false,
     make: (size) => repeated(size, (i) => (i === 0 ? "hf auth login " : "--token ")),
   },
+  { name: "`aGZf` (base64 of `hf_`) repeated", hasTokens: false, make: (size) => repeated(size, "aGZf") },
   { name: "`HF_TOKEN` then spaces", hasTokens: false, make: (size) => repeated(size, (i) => (i === 0 ? "HF_TOKEN" : " ")) },
+  { name: "a token on every line", hasTokens: true, make: (size) => repeated(size, (i) => `${token(i)}\n`) },
+  {
+    name: "tokens back to back on one line",
+    hasTokens: true,
+    make: (size) => repeated(size, (i) => `${token(i)} `),
+  },
+  {
+    name: "a base64-encoded token on every line",
+    hasTokens: true,
+    make: (size) => repeated(size, (i) => `${Buffer.from(token(i)).toString("base64")}\n`),
+  },
+  {
+    name: "a suppressed token on every line",
+    hasTokens: false,
+    make: (size) => repeated(size, (i) => `x = "${token(i)}"  # hf-lint-disable-line\n`),
+  },
   { name: "one line, no newline, no keyword", hasTokens: false, make: (size) => repeated(size, "a1b2c3d4e5") },
 ];
