@@ -183,6 +183,13 @@ describe("hf-lint hub", () => {
     expect(stderr).toContain("cannot read hf://carol/throttled/hang.py (no answer within 500 ms)");
   });
 
+  it("SARIF names Hub files by their absolute hf:// URI", async () => {
+    const { stdout } = await runCliAsync(["hub", "-f", "sarif", "alice/bert", "--discussions"], { cwd: tempDir(), env: { HF_ENDPOINT: hub.endpoint, HF_TOKEN: "" } });
+    const locations = (JSON.parse(stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[] })
+      .runs[0]?.results.map((result) => result.locations[0]?.physicalLocation.artifactLocation);
+    expect(locations).toEqual([{ uri: "hf://alice/bert/discussions/2#c2" }, { uri: "hf://alice/bert/notebooks/demo.ipynb" }]);
+  });
+
   it("--history reports a token that a later commit removed, with its commit", async () => {
     const current = await hubScan(["alice/bert"]);
     expect(located(current.report)).not.toContain("hf-token hf://alice/bert/train.py:1");

@@ -5,8 +5,10 @@ import type { Reporter } from "./types.js";
 
 
 /** Percent-encodes each path segment so spaces and non-ASCII names are valid URIs. */
-function relativeUri(path: string): string {
-  return path.split("/").map(encodeURIComponent).join("/");
+/** A path relative to the root; or an absolute `hf://` URI (`hf-lint hub`), which takes no base. */
+function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
+  if (path.startsWith("hf://")) return { uri: encodeURI(path) };
+  return { uri: path.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 /**
@@ -50,7 +52,7 @@ const sarif: Reporter = (report) => {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: relativeUri(f.file), uriBaseId: "%SRCROOT%" },
+                artifactLocation: artifactLocation(f.file),
                 region: region(f),
               },
             },
