@@ -1,81 +1,6 @@
 import { docsUrlFor, type ContentRule, type TextMatch } from "./types.js";
-import { TOKEN_ENV_VARS, looksLikeCredential } from "./shared/credentials.js";
-
-const VARS = TOKEN_ENV_VARS.join("|");
-/** A quoted literal (`qv`) or, where the syntax allows it, a bare word (`uv`). */
-const QUOTED = String.raw`[rRuU]?(["'\x60])(?<qv>[^"'\x60\n]{1,512})\k<q>`.replace("([", "(?<q>[");
-const QUOTED_OR_BARE = String.raw`(?:${QUOTED}|(?<uv>[^\s"'\x60;#,)}\]]{1,512}))`;
-
-/**
- * `anchor(?<=context)rest`: each pattern starts with a literal so the regex engine can skip
- * ahead to candidates, and checks what precedes it afterwards (a leading lookbehind would
- * be tried at every position of every file; this halves the rule's time on ML code).
- */
-function anchored(anchor: string, context: string, rest: string, flags = "g"): RegExp {
-  return new RegExp(`(?:${anchor})(?<=${context})${rest}`, flags);
-}
-
-/**
- * How far before `--token` the lookbehind looks for `login`: unbounded, it read the whole line back
- * for every `--token`, quadratic on one long line (256 KiB took 8 s).
- */
-const LOGIN_REACH = 128;
-
-const ARGUMENT = String.raw`\s*=(?!=)\s*${QUOTED}`;
-const PROPERTY = String.raw`["']?\s*:\s*${QUOTED}`;
-const ARGUMENT_PREFIX = String.raw`(?<![\w$])(?:use_auth_|access_|hf_)?`;
-
-/**
- * Each pattern names the place a credential literal is written, and the keywords without which
- * it cannot match (a pattern whose keywords are all absent is not run). One literal anchor per
- * pattern: an alternation of anchors is a third slower to scan for than a single literal.
- */
-const PLACES: { pattern: RegExp; keywords: string[]; where: string }[] = [
-  // Python keyword arguments and assignments: token="…", use_auth_token="…", api_key="…" hf-lint-disable-line legacy-token-env
-  { pattern: anchored("token", `${ARGUMENT_PREFIX}token`, ARGUMENT), keywords: ["token"], where: "a token argument" },
-  { pattern: anchored("api_key", `${ARGUMENT_PREFIX}api_key`, ARGUMENT), keywords: ["api_key"], where: "a token argument" },
-  // JS/TS object properties and JSON keys: { token: "…" }, { accessToken: "…" }, "apiKey": "…"
-  {
-    pattern: anchored("oken", String.raw`(?<![\w$])(?:token|accessToken|hfToken)`, PROPERTY),
-    keywords: ["oken"],
-    where: "a token property",
-  },
-  { pattern: anchored("apiKey", String.raw`(?<![\w$])apiKey`, PROPERTY), keywords: ["apiKey"], where: "a token property" },
-  {
-    pattern: anchored(
-      "InferenceClient|HfInference",
-      String.raw`\bnew\s+(?:InferenceClient|HfInference)`,
-      String.raw`\s*\(\s*${QUOTED}`,
-    ),
-    keywords: ["Inference"],
-    where: "the Inference client constructor",
-  },
-  {
-    // HF_TOKEN=…, export HF_TOKEN=…, os.environ["HF_TOKEN"] = "…", process.env.HF_TOKEN = "…", YAML/JSON/TOML keys
-    pattern: anchored(
-      "TOKEN",
-      String.raw`(?<![\w$])(?:${VARS})`,
-      String.raw`["'\x60]?\s*(?:\]\s*)?(?:=(?!=)|:(?=[\s"'\x60]))\s*${QUOTED_OR_BARE}`,
-    ),
-    keywords: ["TOKEN"],
-    where: "a Hugging Face token variable",
-  },
-  {
-    // Dockerfile: ENV HF_TOKEN value / ARG HF_TOKEN=value (the = form is covered above)
-    pattern: anchored("TOKEN", String.raw`^[ \t]*(?:ENV|ARG)[ \t]+(?:${VARS})`, String.raw`[ \t]+${QUOTED_OR_BARE}`, "gm"),
-    keywords: ["ENV", "ARG"],
-    where: "a Dockerfile ENV instruction",
-  },
-  {
-    pattern: anchored(
-      "--token",
-      String.raw`(?:huggingface-cli|\bhf\s+auth)\s+login\b[^\n]{0,${LOGIN_REACH}}--token`,
-      String.raw`(?:\s+|=)${QUOTED_OR_BARE}`,
-    ),
-    keywords: ["--token"],
-    where: "a login command",
-  },
-];
+import { looksLikeCredential } from "./shared/credentials.js";
+import { PLACES, PLACE_NAMES, bareValueIsLiteral, isPartOfExpression, slotValue } from "./shared/credential-slots.js";
 
 /**
  * The message of a hardcoded credential found in `where`; `shown` (the redacted value) goes
@@ -94,26 +19,32 @@ const rule: ContentRule = {
   id: "hardcoded-token-argument",
   severity: "error",
   description:
-    "A credential literal passed as a token argument, property, HF token variable or `login --token` value.",
+    "A credential literal in a token or API-key slot (argument, variable, key, environment default, " +
+    "`--token` option) or an `Authorization: Bearer` header.",
   docsUrl: docsUrlFor("hardcoded-token-argument"),
-  keywords: ["oken", "OKEN", "api_key", "apiKey", "Inference"],
-  check({ text, contains = (keyword) => text.includes(keyword) }) {
+  keywords: [...new Set(PLACES.flatMap((place) => place.keywords))],
+  check({ text, path, contains = (keyword) => text.includes(keyword) }) {
     const matches: TextMatch[] = [];
     const seen = new Set<number>();
-    for (const { pattern, keywords, where } of PLACES) {
+    for (const { pattern, keywords } of PLACES) {
       if (!keywords.some(contains)) continue;
-      for (const match of text.matchAll(pattern)) {
-        const value = match.groups?.["qv"] ?? match.groups?.["uv"];
-        if (value === undefined || !looksLikeCredential(value)) continue;
-        const start = match.index + match[0].lastIndexOf(value);
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        const slot = match.groups && slotValue(match.groups);
+        const start = slot ? match.index + match[0].lastIndexOf(slot.value) : -1;
+        const end = slot ? start + slot.value.length : -1;
+        const literal =
+          slot &&
+          looksLikeCredential(slot.value) &&
+          (slot.quoted ? !isPartOfExpression(text, end + 1) : bareValueIsLiteral(text, start, path, slot.syntax));
+        if (!slot || !literal) {
+          // A value that is not a literal may hold another slot: `TOKEN="${HF_TOKEN:-v}"`.
+          pattern.lastIndex = match.index + 1;
+          continue;
+        }
         if (seen.has(start)) continue;
         seen.add(start);
-        matches.push({
-          start,
-          end: start + value.length,
-          secret: value,
-          message: hardcodedMessage(where),
-        });
+        matches.push({ start, end, secret: slot.value, message: hardcodedMessage(PLACE_NAMES[slot.syntax] ?? "a token slot") });
       }
     }
     return matches;
@@ -131,6 +62,29 @@ const rule: ContentRule = {
       { text: "env:\n  HF_TOKEN: {{CREDENTIAL}}\n", filename: "ci.yml" },
       { text: "huggingface-cli login --token {{CREDENTIAL}}", filename: "setup.sh" },
       { text: "hf auth login --token={{CREDENTIAL}} --add-to-git-credential", filename: "setup.sh" },
+      // Any name that ends in token or API key, in any case and separator
+      { text: 'hf_token = "{{CREDENTIAL}}"', filename: "config.py" },
+      { text: "hub:\n  hub-token: {{CREDENTIAL}}\n", filename: "config.yaml" },
+      { text: '{ "HubToken": "{{CREDENTIAL}}" }', filename: "appsettings.json" },
+      { text: "OPENAI_API_KEY={{CREDENTIAL}}\n", filename: "settings.env" },
+      { text: 'headers = {"x-api-key": "{{CREDENTIAL}}"}', filename: "a.py" },
+      { text: 'self.token = "{{CREDENTIAL}}"', filename: "a.py" },
+      { text: 'token: str = "{{CREDENTIAL}}"', filename: "a.py" },
+      { text: 'const client = new OpenAI({ baseURL: u, apiKey: "{{CREDENTIAL}}" });', filename: "a.ts" },
+      { text: "export const Chat = () => <Chat token=\"{{CREDENTIAL}}\" />;", filename: "a.tsx" },
+      // Defaults of environment reads, and environment writes
+      { text: 'token = os.getenv("HF_TOKEN", "{{CREDENTIAL}}")', filename: "a.py" },
+      { text: 'token = os.environ.get("HF_TOKEN") or "{{CREDENTIAL}}"', filename: "a.py" },
+      { text: 'monkeypatch.setenv("HF_TOKEN", "{{CREDENTIAL}}")', filename: "test_a.py" },
+      { text: 'const token = process.env.HF_TOKEN ?? "{{CREDENTIAL}}";', filename: "a.js" },
+      { text: 'std::env::set_var("HF_TOKEN", "{{CREDENTIAL}}");', filename: "main.rs" },
+      { text: 'TOKEN="${HF_TOKEN:-{{CREDENTIAL}}}"', filename: "run.sh" },
+      { text: "%env HF_TOKEN={{CREDENTIAL}}", filename: "cell.py" },
+      // Authorization headers and command-line options
+      { text: 'curl -H "Authorization: Bearer {{CREDENTIAL}}" https://huggingface.co/api/whoami-v2', filename: "a.sh" },
+      { text: 'headers = {"Authorization": "Bearer {{CREDENTIAL}}"}', filename: "a.py" },
+      { text: 'await fetch(url, { headers: { Authorization: "Bearer {{CREDENTIAL}}" } });', filename: "a.ts" },
+      { text: "python train.py --push_to_hub --hub_token {{CREDENTIAL}}", filename: "train.sh" },
     ],
     ignored: [
       { text: 'login(token=os.environ["HF_TOKEN"])', filename: "a.py" },
@@ -146,6 +100,19 @@ const rule: ContentRule = {
       { text: 'if token == "0123456789abcdefABCDEF":', filename: "a.py" },
       { text: "HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYz1234567890", filename: ".env.example" },
       { text: 'HF_TOKEN = "xK3xK3xK3xK3xK3xK3xK3xK3"', filename: "settings.toml" },
+      // References, placeholders and secret-store lookups
+      { text: 'headers = {"Authorization": f"Bearer {token}"}', filename: "a.py" },
+      { text: 'headers = {"Authorization": "Bearer " + token}', filename: "a.py" },
+      { text: "const headers = { Authorization: `Bearer ${token}` };", filename: "a.ts" },
+      { text: 'curl -H "Authorization: Bearer $HF_TOKEN" "$URL"', filename: "a.sh" },
+      { text: 'token = st.secrets["HF_TOKEN"]\nlogin(token=userdata.get("HF_TOKEN"))', filename: "app.py" },
+      { text: 'token = getpass("Hugging Face token: ")', filename: "a.py" },
+      { text: 'token = f"{prefix}{suffix}"\napi_key = "sk-" + read_key()', filename: "a.py" },
+      { text: "token = some_token_variable_2\nconst x = { token: accessTokenFromEnv1 };", filename: "a.py" },
+      { text: 'tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B")', filename: "a.py" },
+      { text: "python generate.py --max-new-tokens 512 --token-file ~/.cache/huggingface/token", filename: "a.sh" },
+      { text: 'headers = {"Authorization": "Bearer <your-token>"}\ntokens.map(token => token.id)', filename: "a.js" },
+      { text: 'HF_TOKEN = os.getenv("HF_TOKEN", "")', filename: "a.py" },
     ],
   },
 };

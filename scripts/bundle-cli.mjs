@@ -24,8 +24,6 @@ await build({
   // built-in modules needs a real require in ES modules.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   platform: "node",
-  // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its ES build works.
-  mainFields: ["module", "main"],
   format: "esm",
   target: "node20",
   logLevel: "warning",

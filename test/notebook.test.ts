@@ -1,7 +1,7 @@
 /** Notebooks are code: every rule runs on each cell's source and text outputs, positions in the .ipynb file. */
 import { describe, expect, it } from "vitest";
 import { rules } from "../rules/index.js";
-import { notebookTexts } from "../rules/shared/notebook.js";
+import { notebookForm, notebookTexts } from "../rules/shared/notebook.js";
 import { analyzeFile } from "../src/engine/analyze.js";
 import { RuleSet } from "../src/engine/rule-set.js";
 import { LineIndex } from "../src/engine/positions.js";
@@ -66,7 +66,7 @@ describe("notebook texts", () => {
     }
   });
 
-  it("reads stream output, text data and tracebacks, but not images", () => {
+  it("reads stream output, text data, tracebacks and metadata, but not images", () => {
     const token = fakeHfToken(42);
     const texts = notebookTexts(
       notebook([
@@ -76,8 +76,13 @@ describe("notebook texts", () => {
           { output_type: "error", ename: "E", evalue: "v", traceback: [`Error: ${token}`, "second"] },
         ]),
       ]),
-    ).map((t) => t.text);
-    expect(texts.sort()).toEqual(["print(1)\n", "line one\nline two\n", "<Figure>", `Error: ${token}`, "second"].sort());
+    ).texts.map((t) => t.text);
+    expect(texts).toEqual(expect.arrayContaining(["print(1)\n", "line one\nline two\n", "<Figure>"]));
+    // A cell's other strings are the lines of one text: the traceback, the output's name and type…
+    expect(texts.find((text) => text.includes("Error:"))?.split("\n")).toEqual(
+      expect.arrayContaining([`Error: ${token}`, "second", "stdout", "code"]),
+    );
+    expect(texts.some((text) => text.includes("iVBORw0KGgo"))).toBe(false);
   });
 
   it("reports a token found both in the JSON and in a cell once", () => {
@@ -91,16 +96,24 @@ describe("notebook texts", () => {
     expect(findings("demo.ipynb", file)).toEqual([]);
   });
 
-  it("still scans a notebook that is not valid JSON, as text", () => {
+  it("still scans a notebook that is not valid JSON, as text and as the strings it holds", () => {
     const token = fakeHfToken(44);
     expect(findings("broken.ipynb", `{"cells": [{"source": ["token = \\"${token}\\"\\n"`).map((f) => f.ruleId)).toEqual([
       "hf-token",
     ]);
+    const broken = notebook([code([`login(token="${credential}")\n`])]).slice(0, -20);
+    expect(findings("broken.ipynb", broken).map((f) => f.ruleId)).toEqual(["hardcoded-token-argument"]);
   });
 
-  it("needs no keyword JSON escapes: the file's keyword answers hold for its cells", () => {
+  it("is silent on a legacy name read as the fallback of HF_TOKEN in a cell", () => {
+    const fallback = 'token = os.getenv("HF_TOKEN") or os.getenv("HUGGING_FACE_' + 'HUB_TOKEN")\n';
+    expect(findings("demo.ipynb", notebook([code([fallback])]))).toEqual([]);
+  });
+
+  it("keywords come with their JSON-escaped form, so the prefilter admits a notebook with them in a cell", () => {
     for (const rule of rules) {
-      if (rule.kind === "content") for (const keyword of rule.keywords) expect(keyword).not.toMatch(/["\\\u0000-\u001f]/);
+      if (rule.kind !== "content") continue;
+      for (const keyword of rule.keywords.filter((k) => !k.includes("\\"))) expect(rule.keywords).toContain(notebookForm(keyword));
     }
   });
 });
