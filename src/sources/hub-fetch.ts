@@ -1,6 +1,7 @@
 /**
  * The `fetch` handed to @huggingface/hub: each request times out, and a 429 (or a 502/503/504)
- * is retried a bounded number of times, after the server's Retry-After when it gives one.
+ * is retried a bounded number of times, after the server's Retry-After when it gives one. The
+ * wait holds back every request of the scan, not only the one refused: the limit is per client.
  */
 
 export interface HubFetchOptions {
@@ -14,7 +15,8 @@ export interface HubFetchOptions {
 
 const RETRIED = new Set([429, 502, 503, 504]);
 const DEFAULT_RETRIES = 3;
-const DEFAULT_MAX_WAIT_SECONDS = 60;
+/** The Hub's rate limits count over five minutes: a longer wait is not a temporary refusal. */
+const DEFAULT_MAX_WAIT_SECONDS = 300;
 
 /** Seconds to wait from a Retry-After header (seconds or an HTTP date); undefined when absent or unreadable. */
 export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
@@ -37,8 +39,14 @@ export class RateLimitedError extends Error {
 export function hubFetch(options: HubFetchOptions): typeof fetch {
   const retries = options.retries ?? DEFAULT_RETRIES;
   const maxWait = options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS;
+  let resumeAt = 0;
+  const pause = (): Promise<void> | undefined => {
+    const wait = resumeAt - Date.now();
+    return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : undefined;
+  };
   return async (input, init) => {
     for (let attempt = 0; ; attempt++) {
+      await pause();
       const timeout = AbortSignal.timeout(options.timeoutMs);
       const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
       const response = await fetch(input, { ...init, signal });
@@ -48,7 +56,7 @@ export function hubFetch(options: HubFetchOptions): typeof fetch {
       if (attempt >= retries || wait > maxWait) {
         throw new RateLimitedError(response.status, response.headers.has("retry-after") ? wait : undefined);
       }
-      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      resumeAt = Math.max(resumeAt, Date.now() + wait * 1000);
     }
   };
 }

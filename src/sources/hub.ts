@@ -68,12 +68,16 @@ interface TreeFile {
   xetHash?: string;
 }
 
-export async function* readHub(options: HubSourceOptions): AsyncGenerator<SourceItem> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_HUB_TIMEOUT_MS;
+/** The options with the request timeout settled. */
+type Settled = HubSourceOptions & { timeoutMs: number };
+
+export async function* readHub(given: HubSourceOptions): AsyncGenerator<SourceItem> {
+  const options: Settled = { ...given, timeoutMs: given.timeoutMs ?? DEFAULT_HUB_TIMEOUT_MS };
+  const { timeoutMs } = options;
   const access: HubAccess = { hubUrl: options.endpoint, accessToken: options.accessToken, fetch: hubFetch({ timeoutMs }) };
   const warn = (message: string): void => options.onWarning?.(message);
   const progress = new HubProgress(options.progress ?? false);
-  const repos = await selectRepos(options, access, warn);
+  const { repos, listed } = await selectRepos(options, access, warn);
   progress.total(repos.length);
   let readable = 0;
 
@@ -110,25 +114,30 @@ export async function* readHub(options: HubSourceOptions): AsyncGenerator<Source
     progress.end();
   }
   if (readable === 0) {
-    throw new Error(repos.length === 0 ? `no repositories found for ${options.author}` : "no repository could be read");
+    throw new Error(repos.length === 0 && listed ? `no repositories found for ${options.author}` : "no repository could be read");
   }
 }
 
-/** The repositories named, then those of the author (a listing that fails is a warning). */
-async function selectRepos(options: HubScanOptions, access: HubAccess, warn: (message: string) => void): Promise<HubRepo[]> {
-  const repos = [...(options.repos ?? [])];
-  if (!options.author) return repos;
+/**
+ * The repositories named, then those of the author, each once; `listed` says whether every
+ * listing answered (one that fails is a warning).
+ */
+async function selectRepos(options: Settled, access: HubAccess, warn: (message: string) => void): Promise<{ repos: HubRepo[]; listed: boolean }> {
+  const repos = new Map((options.repos ?? []).map((repo) => [repoLabel(repo), repo]));
+  let listed = true;
+  if (!options.author) return { repos: [...repos.values()], listed };
   const search = { search: { owner: options.author }, hubUrl: access.hubUrl, accessToken: access.accessToken, fetch: access.fetch };
   const list = (type: HubRepoType): AsyncIterable<{ name: string }> =>
     type === "model" ? listModels(search) : type === "dataset" ? listDatasets(search) : listSpaces(search);
   for (const type of options.types?.length ? options.types : HUB_REPO_TYPES) {
     try {
-      for await (const { name } of list(type)) repos.push({ type, name });
+      for await (const { name } of list(type)) repos.set(repoLabel({ type, name }), { type, name });
     } catch (error) {
-      warn(`cannot list the ${type}s of ${options.author}: ${failureReason(error, options.timeoutMs ?? DEFAULT_HUB_TIMEOUT_MS)}`);
+      listed = false;
+      warn(`cannot list the ${type}s of ${options.author}: ${failureReason(error, options.timeoutMs)}`);
     }
   }
-  return repos;
+  return { repos: [...repos.values()], listed };
 }
 
 /** Private repositories answer 401 or 404 to anonymous requests. */
@@ -155,8 +164,7 @@ async function currentFiles(repo: HubRepo, options: HubScanOptions, access: HubA
  * and a version (path and blob id) is fetched once, at the oldest commit that has it. Newest
  * first, like git log, so that the collector keeps each secret's oldest commit.
  */
-async function historyFiles(repo: HubRepo, options: HubScanOptions, access: HubAccess, warn: (message: string) => void): Promise<Wanted[]> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_HUB_TIMEOUT_MS;
+async function historyFiles(repo: HubRepo, options: Settled, access: HubAccess, warn: (message: string) => void): Promise<Wanted[]> {
   const commits = listCommits({ repo, revision: encodeURIComponent(options.revision ?? "main"), ...access });
   const listTree = async (commit: CommitData): Promise<Wanted[]> => {
     const info: CommitInfo = { commit: commit.oid, author: commit.authors.map((author) => author.username).join(", "), date: commit.date.toISOString() };
@@ -166,7 +174,7 @@ async function historyFiles(repo: HubRepo, options: HubScanOptions, access: HubA
         written.push({ repo, path: file.path, revision: commit.oid, size: file.size, oid: file.oid, commit: info, external: isExternal(file) });
       }
     } catch (error) {
-      warn(`cannot read commit ${commit.oid} of ${repoLabel(repo)}: ${failureReason(error, timeoutMs)}`);
+      warn(`cannot read commit ${commit.oid} of ${repoLabel(repo)}: ${failureReason(error, options.timeoutMs)}`);
     }
     return written;
   };
