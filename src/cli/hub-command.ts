@@ -2,10 +2,11 @@ import { UsageError } from "../errors.js";
 import { hubEndpoint } from "../verify.js";
 import { HUB_REPO_TYPES, isHubName, parseHubRepo, type HubRepoType } from "../sources/hub-repos.js";
 import type { HubCliOptions } from "./program.js";
+import type { Output } from "./output.js";
 import { scanCommand } from "./scan-command.js";
 
 /** `hf-lint hub`: the scan, over repositories published on the Hub instead of the file system. */
-export async function hubCommand(repos: string[], options: HubCliOptions): Promise<number> {
+export async function hubCommand(repos: string[], options: HubCliOptions, output: Output): Promise<number> {
   const { author, type = [], revision, history, discussions, requestTimeout, ...scanOptions } = options;
   if (repos.length === 0 && author === undefined) throw new UsageError("hub needs repositories (owner/name, datasets/owner/name, spaces/owner/name) or --author");
   if (author !== undefined && !isHubName(author)) throw new UsageError(`--author takes a user or organization name, not ${author}`);
@@ -29,5 +30,5 @@ export async function hubCommand(repos: string[], options: HubCliOptions): Promi
     timeoutMs: requestTimeout,
     progress: process.stderr.isTTY === true,
   };
-  return scanCommand([], scanOptions, { hub, alwaysRedact: accessToken ? [accessToken] : [] });
+  return scanCommand([], scanOptions, output, { hub, alwaysRedact: accessToken ? [accessToken] : [] });
 }

@@ -7,7 +7,7 @@ import { applyFixes, planFixes, preview, type FileEdit } from "../fix.js";
 import { plural, withFindings } from "../report.js";
 import type { Report } from "../types.js";
 import type { CliOptions } from "./program.js";
-import { readStdin, useColor, writeReport } from "./output.js";
+import { prepareReportFile, readStdin, useColor, type Output } from "./output.js";
 
 const COMMIT_BLOCKED = `
 hf-lint stopped this commit. What to do:
@@ -21,7 +21,12 @@ hf-lint stopped this commit. What to do:
  * `hf-lint [paths…]`: scan, report, and turn the report into an exit code. `source` scans
  * something other than the file system (`hf-lint hub`).
  */
-export async function scanCommand(paths: string[], options: CliOptions, source: Pick<ScanOptions, "hub" | "alwaysRedact"> = {}): Promise<number> {
+export async function scanCommand(
+  paths: string[],
+  options: CliOptions,
+  output: Output,
+  source: Pick<ScanOptions, "hub" | "alwaysRedact"> = {},
+): Promise<number> {
   if (options.stdin && paths.length > 0) throw new UsageError("--stdin cannot be combined with paths");
   if (options.stdinFilename && !options.stdin) throw new UsageError("--stdin-filename needs --stdin");
   if (options.allLines && !options.staged) throw new UsageError("--all-lines needs --staged");
@@ -36,6 +41,7 @@ export async function scanCommand(paths: string[], options: CliOptions, source: 
   if (fixing && (options.staged || history || options.stdin)) {
     throw new UsageError("--fix works on the work tree: it cannot be combined with --staged, --history or --stdin");
   }
+  if (options.outputFile) prepareReportFile(options.outputFile);
   const { report: scanned, root, inGit } = await scanWithContext({
     paths,
     config: options.config,
@@ -49,27 +55,27 @@ export async function scanCommand(paths: string[], options: CliOptions, source: 
     verify: verify ? { timeoutMs: options.verifyTimeout } : undefined,
     onlyVerified: options.onlyVerified,
     stdin: options.stdin ? { content: await readStdin(), filename: options.stdinFilename } : undefined,
-    onWarning: (message) => process.stderr.write(`hf-lint: warning: ${message}\n`),
+    onWarning: (message) => output.stderr(`hf-lint: warning: ${message}\n`),
     ...source,
   });
-  const report = fixing ? await fix(scanned, root, inGit, Boolean(options.fixDryRun)) : scanned;
+  const report = fixing ? await fix(scanned, root, inGit, Boolean(options.fixDryRun), output) : scanned;
   if (options.writeBaseline) {
     const path = typeof options.writeBaseline === "string" ? options.writeBaseline : DEFAULT_BASELINE;
     const count = writeBaseline(report, path, existsSync(path) ? path : options.baseline);
-    process.stderr.write(`hf-lint: recorded ${plural(count, "finding")} in ${path}\n`);
+    output.stderr(`hf-lint: recorded ${plural(count, "finding")} in ${path}\n`);
     return 0;
   }
   const current = options.baseline ? applyBaseline(report, options.baseline) : report;
   const shown = options.quiet ? errorsOnly(current) : current;
-  writeReport(reporter(shown, { color: useColor(options.color, Boolean(options.outputFile)) }), options.outputFile);
+  output.report(reporter(shown, { color: useColor(options.color, Boolean(options.outputFile)) }), options.outputFile);
   const { errors, warnings } = shown.summary;
   const failed = errors > 0 || (options.maxWarnings >= 0 && warnings > options.maxWarnings);
-  if (failed && options.staged) process.stderr.write(COMMIT_BLOCKED);
+  if (failed && options.staged) output.stderr(COMMIT_BLOCKED);
   return failed ? 1 : 0;
 }
 
 /** Applies (or previews) what `--fix` can repair and returns the report of what remains. */
-async function fix(report: Report, root: string, inGit: boolean, dryRun: boolean): Promise<Report> {
+async function fix(report: Report, root: string, inGit: boolean, dryRun: boolean, output: Output): Promise<Report> {
   const plan = await planFixes(root, report.findings, { inGit, cwd: process.cwd() });
   const summary = (edits: FileEdit[]): string => {
     const count = new Set(edits.flatMap((edit) => edit.fixes)).size;
@@ -78,16 +84,16 @@ async function fix(report: Report, root: string, inGit: boolean, dryRun: boolean
   let fixed = new Set(plan.edits.flatMap((edit) => edit.fixes));
   if (dryRun) {
     // On stderr, so that stdout stays the report in whatever format was asked for.
-    process.stderr.write(preview(plan));
-    process.stderr.write(`hf-lint: --fix would fix ${summary(plan.edits)}; nothing was written\n`);
+    output.stderr(preview(plan));
+    output.stderr(`hf-lint: --fix would fix ${summary(plan.edits)}; nothing was written\n`);
   } else {
     const { written, failed } = applyFixes(root, plan);
     fixed = new Set(written.flatMap((edit) => edit.fixes));
-    process.stderr.write(`hf-lint: fixed ${summary(written)}\n`);
-    for (const { edit, reason } of failed) process.stderr.write(`hf-lint: could not write ${edit.file} (${reason}): nothing in it was fixed\n`);
+    output.stderr(`hf-lint: fixed ${summary(written)}\n`);
+    for (const { edit, reason } of failed) output.stderr(`hf-lint: could not write ${edit.file} (${reason}): nothing in it was fixed\n`);
   }
-  for (const { command } of plan.commands) process.stderr.write(`hf-lint: to stop tracking a dotenv file, run: ${command}\n`);
-  for (const { finding, reason } of plan.skipped) process.stderr.write(`hf-lint: not fixed: ${finding.file}${finding.line ? `:${finding.line}` : ""}: ${reason}\n`);
+  for (const { command } of plan.commands) output.stderr(`hf-lint: to stop tracking a dotenv file, run: ${command}\n`);
+  for (const { finding, reason } of plan.skipped) output.stderr(`hf-lint: not fixed: ${finding.file}${finding.line ? `:${finding.line}` : ""}: ${reason}\n`);
   if (dryRun) return report;
   // What remains: a dotenv file still tracked is still a problem until the user runs git rm.
   const stillTracked = new Set(plan.commands.map(({ file }) => file));

@@ -15,7 +15,8 @@ function readJson(file: string, shown: string): unknown {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `invalid JSON (${error.message})` : "cannot be read";
+    // Without V8's excerpt of the text around the error: part of a value, a token, would show.
+    const reason = error instanceof SyntaxError ? `invalid JSON (${error.message.replace(/, (?:\.\.\.)?".*$/s, "")})` : "cannot be read";
     throw new UsageError(`${shown}: ${reason}`);
   }
 }

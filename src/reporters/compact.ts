@@ -1,4 +1,5 @@
 import { createColors } from "picocolors";
+import { printable } from "../report.js";
 import type { Reporter } from "./types.js";
 
 /** The first sentence of a message: what is wrong. The advice follows once, after the list. */
@@ -11,7 +12,7 @@ function headline(message: string): string {
 const compact: Reporter = (report, { color }) => {
   const c = createColors(color);
   const lines = report.findings.map((f) => {
-    const where = f.line === null ? f.file : `${f.file}:${f.line}:${f.column}`;
+    const where = f.line === null ? printable(f.file) : `${printable(f.file)}:${f.line}:${f.column}`;
     const severity = f.severity === "error" ? c.red("error") : c.yellow("warning");
     const secret = f.secret ? `  ${c.dim(`[${f.secret}]`)}` : "";
     return `${c.bold(where)}  ${severity}  ${c.dim(f.ruleId)}  ${headline(f.message)}${secret}`;

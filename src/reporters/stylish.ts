@@ -1,5 +1,5 @@
 import { createColors } from "picocolors";
-import { plural } from "../report.js";
+import { plural, printable } from "../report.js";
 import type { Finding } from "../types.js";
 import type { Reporter } from "./types.js";
 
@@ -10,7 +10,7 @@ const stylish: Reporter = (report, { color }) => {
   for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
   const out: string[] = [];
   for (const [file, findings] of byFile) {
-    out.push("", c.underline(file));
+    out.push("", c.underline(printable(file)));
     const rows = findings.map((f) => ({
       where: f.line === null ? "file" : `${f.line}:${f.column}`,
       severity: f.severity,
