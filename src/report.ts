@@ -1,4 +1,4 @@
-import type { Finding, Report } from "./types.js";
+import type { Finding, Report, SkipReason, SkippedFile } from "./types.js";
 
 /** The report with other findings (filtered, fixed, verified…), its counts recomputed. */
 export function withFindings(report: Report, findings: Finding[]): Report {
@@ -20,4 +20,31 @@ export function printable(text: string): string {
     const named: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
     return named[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`;
   });
+}
+
+const NOT_SCANNED: Record<SkipReason, string> = {
+  tooLarge: "larger than --max-file-size",
+  unreadable: "unreadable",
+  binary: "binary",
+};
+
+/** Why a file was not scanned, for a line about that file. */
+export function notScanned(skipped: SkippedFile): string {
+  return `not scanned: ${NOT_SCANNED[skipped.reason]}${skipped.detail ? ` (${skipped.detail})` : ""}`;
+}
+
+/**
+ * One line per reason a file was passed over, naming the first few: what the human formats
+ * print, so that no format hides a file it did not scan. Binary files last (images are common).
+ */
+export function skipLines(report: Report, named = 5): { reason: SkipReason; line: string }[] {
+  const lines: { reason: SkipReason; line: string }[] = [];
+  for (const reason of ["tooLarge", "unreadable", "binary"] as const) {
+    const files = report.skipped.filter((skipped) => skipped.reason === reason);
+    if (files.length === 0) continue;
+    const names = files.slice(0, named).map((skipped) => printable(skipped.file + (skipped.detail ? ` (${skipped.detail})` : "")));
+    const more = files.length > named ? ` and ${files.length - named} more` : "";
+    lines.push({ reason, line: `${plural(files.length, "file")} not scanned (${NOT_SCANNED[reason]}): ${names.join(", ")}${more}` });
+  }
+  return lines;
 }

@@ -18,7 +18,7 @@ import { listWorkTree } from "./sources/worktree.js";
 import type { SourceItem } from "./sources/types.js";
 import type { HubScanOptions } from "./sources/hub.js";
 import type { Config } from "./config/schema.js";
-import type { Report, Summary } from "./types.js";
+import type { Report, SkippedFile, Summary } from "./types.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export const IGNORE_FILE = ".hflintignore";
@@ -93,7 +93,7 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
   const collector = new Collector(ruleSet, { showSecrets: rawSecrets });
   const sourceOptions = { ...options, showSecrets: rawSecrets };
   for await (const item of sources(root, repositoryRoot !== null, targets, config, sourceOptions)) collector.add(item);
-  const { findings: analysed, files, skipped, warnings } = collector.result();
+  const { findings: analysed, files, skipped, skippedFiles, warnings } = collector.result();
   let findings = analysed;
   if (verify) {
     findings = await verifyFindings(findings, { onNotice: options.onWarning, ...verifyOptions });
@@ -109,7 +109,7 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
     (a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
   for (const finding of findings) summary[finding.severity === "error" ? "errors" : "warnings"]++;
-  return { report: { version: 1, findings, summary }, root, inGit: repositoryRoot !== null };
+  return { report: { version: 1, findings, summary, skipped: listSkipped(skippedFiles) }, root, inGit: repositoryRoot !== null };
 }
 
 /**
@@ -157,6 +157,12 @@ async function* sources(
 
 function isDirectory(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** Each skipped file once, by path. */
+function listSkipped(skipped: SkippedFile[]): SkippedFile[] {
+  const once = new Map(skipped.map((entry) => [`${entry.reason}\0${entry.file}`, entry]));
+  return [...once.values()].sort((a, b) => compare(a.file, b.file));
 }
 
 function compare(a: string, b: string): number {

@@ -46,10 +46,23 @@ export interface Summary {
   skipped: { tooLarge: number; binary: number; unreadable: number };
 }
 
+/** Why a file was passed over: above the size limit, binary, or unreadable. */
+export type SkipReason = keyof Summary["skipped"];
+
+/** A file passed over, named in the report so that no format hides it. */
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+  /** Why it could not be read (an error code), for unreadable files. */
+  detail?: string;
+}
+
 export interface Report {
   version: 1;
   findings: Finding[];
   summary: Summary;
+  /** Each file passed over once (a history scan may pass over a path in several commits). */
+  skipped: SkippedFile[];
 }
 
 /** A file as a source hands it to the engine. */

@@ -1,6 +1,8 @@
 import type { SourceItem } from "../sources/types.js";
-import type { Finding, SourceFile, Summary } from "../types.js";
+import type { Finding, SkippedFile, SourceFile, Summary } from "../types.js";
 import { analyzeFile, fileFindings, isBinary, type AnalyzeOptions } from "./analyze.js";
+import { asUtf8 } from "./encoding.js";
+import { printable } from "../report.js";
 import type { RuleSet } from "./rule-set.js";
 
 /** What analysing a set of files produced; what a worker thread sends back. */
@@ -8,6 +10,7 @@ export interface Collected {
   findings: Finding[];
   files: number;
   skipped: Summary["skipped"];
+  skippedFiles: SkippedFile[];
   warnings: string[];
 }
 
@@ -28,6 +31,7 @@ export class Collector {
     findings: [],
     files: 0,
     skipped: { tooLarge: 0, binary: 0, unreadable: 0 },
+    skippedFiles: [],
     warnings: [],
   };
 
@@ -39,26 +43,26 @@ export class Collector {
   add(item: SourceItem): void {
     if ("collected" in item) this.merge(item.collected);
     else if ("skipped" in item) {
-      this.collected.skipped[item.skipped]++;
-      if (item.skipped === "unreadable") this.collected.warnings.push(`cannot read ${item.path} (${item.error})`);
+      this.skip({ file: item.path, reason: item.skipped, ...(item.error ? { detail: item.error } : {}) });
     } else {
+      const file = { ...item.file, content: asUtf8(item.file.content) };
       // A binary file's contents are not scanned, but a binary .env is still committed.
-      const binary = isBinary(item.file.content);
-      if (binary) this.collected.skipped.binary++;
+      const binary = isBinary(file.content);
+      if (binary) this.skip({ file: file.path, reason: "binary" });
       else this.collected.files++;
       const findings = binary
-        ? fileFindings(item.file, this.ruleSet)
-        : analyzeFile(item.file, this.ruleSet, {
+        ? fileFindings(file, this.ruleSet)
+        : analyzeFile(file, this.ruleSet, {
             ...this.options,
             onlyLines: item.onlyLines,
             maxFindings: MAX_FINDINGS_PER_FILE + 1,
           });
       if (findings.length > MAX_FINDINGS_PER_FILE) {
         findings.length = MAX_FINDINGS_PER_FILE;
-        this.collected.warnings.push(`${item.file.path}: more than ${MAX_FINDINGS_PER_FILE} findings; only the first ${MAX_FINDINGS_PER_FILE} are reported`);
+        this.collected.warnings.push(`${printable(file.path)}: more than ${MAX_FINDINGS_PER_FILE} findings; only the first ${MAX_FINDINGS_PER_FILE} are reported`);
       }
       if (item.warning) this.collected.warnings.push(item.warning);
-      const inherited = item.previous && findings.length > 0 ? this.inherited(item.file, item.previous) : null;
+      const inherited = item.previous && findings.length > 0 ? this.inherited(file, item.previous) : null;
       for (const finding of findings) {
         if (inherited?.(finding)) continue;
         if (!item.commit) this.collected.findings.push(finding);
@@ -81,7 +85,8 @@ export class Collector {
    */
   private inherited(file: SourceFile, versions: Buffer[]): (finding: Finding) => boolean {
     const earlier = new Map<string, number>();
-    for (const content of versions) {
+    for (const version of versions) {
+      const content = asUtf8(version);
       if (isBinary(content)) continue;
       const lines = content.toString("utf8").split("\n");
       for (const finding of analyzeFile({ path: file.path, status: "committed", content }, this.ruleSet, this.options)) {
@@ -100,10 +105,18 @@ export class Collector {
     };
   }
 
+  private skip(skipped: SkippedFile): void {
+    this.collected.skipped[skipped.reason]++;
+    this.collected.skippedFiles.push(skipped);
+    // Also at once on stderr: the report comes at the end, and may go to a file.
+    if (skipped.reason === "unreadable") this.collected.warnings.push(`cannot read ${printable(skipped.file)} (${skipped.detail})`);
+  }
+
   private merge(other: Collected): void {
     for (const finding of other.findings) this.collected.findings.push(finding);
     this.collected.files += other.files;
     for (const reason of ["tooLarge", "binary", "unreadable"] as const) this.collected.skipped[reason] += other.skipped[reason];
+    for (const skipped of other.skippedFiles) this.collected.skippedFiles.push(skipped);
     for (const warning of other.warnings) this.collected.warnings.push(warning);
   }
 

@@ -1,10 +1,11 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
-export type SkipReason = "tooLarge" | "binary" | "unreadable";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import type { SkipReason } from "../types.js";
+
 export type ReadResult = { content: Buffer } | { skip: SkipReason | "notFile"; error?: string };
 
 // O_NOFOLLOW: git commits a link, not its target, so links are never read through.
-// O_NONBLOCK: a stray FIFO must not hang the scan (it has no effect on regular files).
+// O_NONBLOCK: opening a FIFO must not wait for a writer (it has no effect on regular files).
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 // ENOENT, ENOTDIR: a tracked file deleted from the work tree (the listing does not ask git for those).
 const NOT_FILE = new Set(["ELOOP", "EISDIR", "ENXIO", "EAGAIN", "ENOENT", "ENOTDIR"]);
@@ -13,20 +14,25 @@ const NOT_FILE = new Set(["ELOOP", "EISDIR", "ENXIO", "EAGAIN", "ENOENT", "ENOTD
 const shared = Buffer.allocUnsafe(1024 * 1024);
 
 /**
- * Reads one file once, with no stat call (stat objects dominated the profile of a 20,000-file
- * scan). The returned buffer is only valid until the next call.
+ * Reads one file once. One fstat says what it is before any read: a device or FIFO is passed
+ * over by its type (/dev/zero never ends, a FIFO may never start). What is read is bounded by
+ * `maxFileSize`, whatever the size stat reports (a file still growing, /proc). The returned
+ * buffer is only valid until the next call.
  */
 export function readEntry(absolutePath: string, maxFileSize: number): ReadResult {
   let fd: number | undefined;
   try {
     fd = openSync(absolutePath, OPEN_FLAGS);
-    let buffer = shared;
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { skip: "notFile" };
+    if (stat.size > maxFileSize) return { skip: "tooLarge" };
+    const limit = maxFileSize + 1; // one byte past the limit tells a file that is too large
+    let buffer = stat.size < shared.length ? shared.subarray(0, limit) : Buffer.allocUnsafe(Math.min(stat.size + 1, limit));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
-        const size = fstatSync(fd).size; // only for the rare file larger than the shared buffer
-        if (size > maxFileSize) return { skip: "tooLarge" };
-        const larger = Buffer.allocUnsafe(Math.max(size + 1, buffer.length * 2));
+        if (length >= limit) return { skip: "tooLarge" };
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
         buffer.copy(larger, 0, 0, length);
         buffer = larger;
       }
@@ -38,7 +44,7 @@ export function readEntry(absolutePath: string, maxFileSize: number): ReadResult
     return { content: buffer.subarray(0, length) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    if (NOT_FILE.has(code)) return { skip: "notFile" }; // links, submodule directories, FIFOs, deleted files
+    if (NOT_FILE.has(code)) return { skip: "notFile" }; // links, submodule directories, deleted files
     return { skip: "unreadable", error: code };
   } finally {
     if (fd !== undefined) closeSync(fd);

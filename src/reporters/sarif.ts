@@ -1,5 +1,6 @@
 import { rules } from "../../rules/index.js";
 import { VERSION } from "../package-info.js";
+import { notScanned } from "../report.js";
 import type { Finding } from "../types.js";
 import type { Reporter } from "./types.js";
 
@@ -44,6 +45,17 @@ const sarif: Reporter = (report) => {
             })),
           },
         },
+        // Files passed over, so that a consumer knows what the results do not cover.
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.skipped.map((skipped) => ({
+              level: skipped.reason === "binary" ? "note" : "warning",
+              message: { text: `${skipped.file}: ${notScanned(skipped)}` },
+              locations: [{ physicalLocation: { artifactLocation: artifactLocation(skipped.file) } }],
+            })),
+          },
+        ],
         results: report.findings.map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: ruleIndex.get(f.ruleId),

@@ -1,5 +1,5 @@
 import { createColors } from "picocolors";
-import { plural, printable } from "../report.js";
+import { plural, printable, skipLines } from "../report.js";
 import type { Finding } from "../types.js";
 import type { Reporter } from "./types.js";
 
@@ -23,12 +23,12 @@ const stylish: Reporter = (report, { color }) => {
       out.push(`  ${c.dim(row.where.padEnd(whereWidth))}  ${severity}  ${row.message}  ${c.dim(row.ruleId)}`);
     }
   }
-  const { errors, warnings, skipped } = report.summary;
+  const { errors, warnings } = report.summary;
   if (errors + warnings > 0) {
     const line = `✖ ${plural(errors + warnings, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`;
     out.push("", c.bold(errors > 0 ? c.red(line) : c.yellow(line)));
   }
-  if (skipped.tooLarge > 0) out.push(c.dim(`${plural(skipped.tooLarge, "file")} skipped: larger than --max-file-size`));
+  for (const { reason, line } of skipLines(report)) out.push(reason === "binary" ? c.dim(line) : c.yellow(line));
   return out.length > 0 ? `${out.join("\n")}\n` : "";
 };
 

@@ -1,5 +1,5 @@
 import type { FileStatus } from "../../rules/types.js";
-import type { SkipReason } from "../engine/read.js";
+import type { SkipReason } from "../types.js";
 import type { SourceFile } from "../types.js";
 import type { Collected } from "../engine/collect.js";
 
