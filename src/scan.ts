@@ -2,7 +2,8 @@
 /// <reference types="node" preserve="true" />
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import ignore, { type Ignore } from "ignore";
+import type { Ignore } from "ignore";
+import { boundedIgnore } from "./sources/bounded-ignore.js";
 import { Collector } from "./engine/collect.js";
 import { redact } from "../rules/shared/credentials.js";
 import { hubEndpoint, verifyFindings, type VerifyOptions } from "./verify.js";
@@ -128,7 +129,7 @@ async function* sources(
     yield { file: { path: filename, status: "stdin", content: Buffer.isBuffer(content) ? content : Buffer.from(content) } };
     return;
   }
-  const ignored = projectIgnores(root, config.ignores ?? []);
+  const ignored = projectIgnores(root, config.ignores ?? [], options.onWarning);
   const isIgnored = ignored ? (path: string): boolean => ignored.ignores(path) : () => false;
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (options.hub) {
@@ -170,9 +171,11 @@ function compare(a: string, b: string): number {
 }
 
 /** `.hflintignore` (gitignore syntax) in the root plus the config's `ignores`; null when there are none. */
-function projectIgnores(root: string, patterns: string[]): Ignore | null {
+function projectIgnores(root: string, patterns: string[], onWarning: ScanOptions["onWarning"]): Pick<Ignore, "ignores"> | null {
   const file = join(root, IGNORE_FILE);
   const fromFile = existsSync(file) ? readFileSync(file, "utf8") : "";
   if (patterns.length === 0 && fromFile.trim() === "") return null;
-  return ignore().add(patterns).add(fromFile);
+  const { matcher, dropped } = boundedIgnore([...patterns, ...fromFile.split(/\r?\n/)]);
+  for (const pattern of dropped) onWarning?.(`ignore pattern not applied (more than three **, too costly to match): ${pattern}`);
+  return matcher;
 }

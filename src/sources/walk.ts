@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import fg from "fast-glob";
-import ignore, { type Ignore } from "ignore";
+import type { Ignore } from "ignore";
+import { boundedIgnore } from "./bounded-ignore.js";
 import type { DiskEntry, DiskListing } from "./types.js";
 
 /** Never walked into outside git, as ESLint does: installed dependencies and git's own data. */
@@ -44,7 +45,7 @@ function toPosix(path: string): string {
 
 /** The .gitignore files of directories, each read once. */
 class Gitignores {
-  private readonly byDirectory = new Map<string, Ignore | null>();
+  private readonly byDirectory = new Map<string, Pick<Ignore, "test"> | null>();
 
   /** Whether the .gitignore files from the file's directory up to `top` ignore it; the deepest verdict wins. */
   ignores(path: string, top: string): boolean {
@@ -55,11 +56,11 @@ class Gitignores {
     }
   }
 
-  private matcher(dir: string): Ignore | null {
+  private matcher(dir: string): Pick<Ignore, "test"> | null {
     let matcher = this.byDirectory.get(dir);
     if (matcher === undefined) {
       const file = join(dir, ".gitignore");
-      matcher = existsSync(file) ? ignore().add(readFileSync(file, "utf8")) : null;
+      matcher = existsSync(file) ? boundedIgnore(readFileSync(file, "utf8")).matcher : null;
       this.byDirectory.set(dir, matcher);
     }
     return matcher;

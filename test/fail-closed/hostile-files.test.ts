@@ -51,3 +51,22 @@ describe("any 10 MiB file scans in bounded time and memory", () => {
     expect(rssMb).toBeLessThan(MAX_RSS_MB);
   });
 });
+
+describe("a pathological ignore line", () => {
+  it("costs no more than a plain one: the line is not applied (files scanned, with a warning), others still are", () => {
+    const root = tempDir();
+    const line = `${Array(8).fill("a").join("/**/")}/**/b`;
+    const deep = join(root, "scan", ...Array(40).fill("a"));
+    mkdirSync(deep, { recursive: true });
+    for (let i = 0; i < 50; i++) writeFileSync(join(deep, `f${i}.txt`), "x = 1\n");
+    writeFileSync(join(root, "scan", ".hflintignore"), `${line}\nlogs/\n`);
+    writeFileSync(join(root, "scan", ".gitignore"), `${line}\n`);
+    mkdirSync(join(root, "scan", "logs"));
+    writeFileSync(join(root, "scan", "logs", "a.txt"), "x\n");
+    const { code, stderr, seconds, report } = scanMeasured(root);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(`ignore pattern not applied (more than three **, too costly to match): ${line}`);
+    expect(report?.summary.files).toBe(52); // the 50 deep files and the two ignore files, not logs/a.txt
+    expect(seconds).toBeLessThan(MAX_SECONDS);
+  });
+});
