@@ -1,4 +1,4 @@
-import { downloadFile, fileDownloadInfo, listCommits, type CommitData, listDatasets, listFiles, listModels, listSpaces } from "@huggingface/hub";
+import { downloadFile, listCommits, type CommitData, listDatasets, listFiles, listModels, listSpaces } from "@huggingface/hub";
 import { failureReason, hubFetch } from "./hub-fetch.js";
 import { readDiscussions, type HubAccess } from "./hub-discussions.js";
 import { HUB_REPO_TYPES, hfPath, repoLabel, type HubRepo, type HubRepoType } from "./hub-repos.js";
@@ -205,18 +205,23 @@ function fileJob(wanted: Wanted, options: HubSourceOptions): Job {
   return { wanted };
 }
 
+/**
+ * One request per file: the tree listing already said how large it is and that git stores it
+ * (not LFS or Xet), which is all the client's probe (fileDownloadInfo) would ask first. The raw
+ * URL is the one that probe builds; a file that turns out larger than said is still dropped.
+ */
 async function download(wanted: Wanted, access: HubAccess, maxFileSize: number, timeoutMs: number): Promise<SourceItem> {
   const path = hfPath(wanted.repo, wanted.path);
-  // The client puts the path in the URL as it is: each segment is encoded here.
-  const request = { repo: wanted.repo, path: wanted.path.split("/").map(encodeURIComponent).join("/"), revision: wanted.revision, raw: true, ...access };
+  const encodedPath = wanted.path.split("/").map(encodeURIComponent).join("/");
+  const url = `${access.hubUrl}/${repoLabel(wanted.repo)}/raw/${encodeURIComponent(wanted.revision)}/${encodedPath}`;
   try {
-    const info = await fileDownloadInfo(request);
-    if (!info) return { skipped: "unreadable", path, error: "not found" };
-    if (info.xet) return { skipped: "binary", path };
-    if (info.size > maxFileSize) return { skipped: "tooLarge", path };
-    const blob = await downloadFile({ ...request, xet: false, downloadInfo: info });
+    const blob = await downloadFile({
+      repo: wanted.repo, path: encodedPath, revision: wanted.revision, raw: true, xet: false, ...access,
+      downloadInfo: { size: wanted.size, etag: wanted.oid ?? "", url },
+    });
     if (!blob) return { skipped: "unreadable", path, error: "not found" };
     const content = Buffer.from(await blob.arrayBuffer());
+    if (content.length > maxFileSize) return { skipped: "tooLarge", path };
     return { file: { path, status: "committed", content }, commit: wanted.commit };
   } catch (error) {
     return { skipped: "unreadable", path, error: failureReason(error, timeoutMs) };
