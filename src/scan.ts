@@ -11,7 +11,7 @@ import { readListingInParallel } from "./engine/parallel.js";
 import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
 import { UsageError } from "./errors.js";
-import { findRepositoryRoot } from "./sources/git.js";
+import { findRepository, type Repository } from "./sources/git.js";
 import { readHistory } from "./sources/history.js";
 import { readStaged } from "./sources/staged.js";
 import { markIgnoredDotenvEntries, markIgnoredDotenvItems } from "./sources/force-added.js";
@@ -75,7 +75,8 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
   const paths = (options.paths ?? []).map((path) => resolve(cwd, path));
   for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or directory: ${relative(cwd, path) || path}`);
   const start = paths[0] ? (isDirectory(paths[0]) ? paths[0] : dirname(paths[0])) : cwd;
-  const repositoryRoot = await findRepositoryRoot(start);
+  const repository = await findRepository(start);
+  const repositoryRoot = repository?.root ?? null;
   // Outside git the current directory is the root, whatever the paths: reports and config stay the same.
   const root = repositoryRoot ?? cwd;
   const targets = repositoryRoot === null ? paths : paths.map((path) => {
@@ -93,7 +94,7 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
   const rawSecrets = Boolean(options.showSecrets || verify);
   const collector = new Collector(ruleSet, { showSecrets: rawSecrets });
   const sourceOptions = { ...options, showSecrets: rawSecrets };
-  for await (const item of sources(root, repositoryRoot !== null, targets, config, sourceOptions)) collector.add(item);
+  for await (const item of sources(root, repository, targets, config, sourceOptions)) collector.add(item);
   const { findings: analysed, files, skipped, skippedFiles, warnings } = collector.result();
   let findings = analysed;
   if (verify) {
@@ -119,7 +120,7 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
  */
 async function* sources(
   root: string,
-  inGit: boolean,
+  repository: Repository | null,
   targets: string[],
   config: Config,
   options: ScanOptions,
@@ -138,8 +139,14 @@ async function* sources(
     yield* readHub({ ...options.hub, maxFileSize, isIgnored, onWarning: options.onWarning });
     return;
   }
+  const inGit = repository !== null;
   if (options.history || options.range !== undefined || options.since !== undefined) {
     if (!inGit) throw new UsageError("--history needs a git repository (run it inside one)");
+    if (repository.shallow) {
+      options.onWarning?.(
+        "this is a shallow clone: --history sees only the commits it fetched (run git fetch --unshallow, or check out with fetch-depth: 0, to scan all of them)",
+      );
+    }
     yield* readHistory(root, { range: options.range, since: options.since, maxFileSize, isIgnored });
     return;
   }

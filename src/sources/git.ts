@@ -1,4 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 
 /**
@@ -99,12 +101,42 @@ export function literalPathspecs(paths: string[]): string[] {
   return ["--", ...paths.map((path) => (path === "" ? "." : `:(literal)${path}`))];
 }
 
-/** The work tree root containing `dir`, or null outside a repository (or without git). */
-export async function findRepositoryRoot(dir: string): Promise<string | null> {
+export interface Repository {
+  /** The work tree root. */
+  root: string;
+  /** A shallow clone: its history stops at the commits fetched. */
+  shallow: boolean;
+}
+
+/**
+ * The repository containing `dir`, or null when there is none: no `.git` here or above. When
+ * there is one and git cannot read it (dubious ownership, a damaged `.git`, no git installed),
+ * the scan stops: read as a plain folder, tracked files that .gitignore matches would be missed.
+ */
+export async function findRepository(dir: string): Promise<Repository | null> {
+  let failure: UsageError;
   try {
-    const top = (await git(dir).raw(["rev-parse", "--show-toplevel"])).trim();
-    return top || null;
-  } catch {
-    return null;
+    const [root = "", shallow] = (await git(dir).raw(["rev-parse", "--show-toplevel", "--is-shallow-repository"])).split("\n");
+    if (root) return { root, shallow: shallow === "true" };
+    failure = new UsageError("git rev-parse found no work tree");
+  } catch (error) {
+    failure = error as UsageError;
+  }
+  const marked = process.env["GIT_DIR"] ?? findGitEntry(dir);
+  if (marked === null) return null;
+  const reason = failure.message.replace(/^git rev-parse failed: /, "");
+  const advice = /dubious ownership/.test(reason)
+    ? "if you trust this repository, mark it safe with: git config --global --add safe.directory <its path>"
+    : /not installed/.test(reason)
+      ? "install git, or put it on PATH"
+      : "repair it (git status shows what git thinks), or scan a copy without its .git";
+  throw new UsageError(`git cannot read the repository at ${marked} (${reason}): nothing was scanned; ${advice}`);
+}
+
+/** The nearest directory at or above `dir` that holds a `.git` (a directory or a worktree's file). */
+function findGitEntry(dir: string): string | null {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    if (existsSync(join(current, ".git"))) return current;
+    if (dirname(current) === current) return null;
   }
 }

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import { isTooLarge, readBlobs, type Blob } from "./blobs.js";
-import { SAFE_DIFF_FLAGS, spawnGit } from "./git.js";
+import { git, SAFE_DIFF_FLAGS, spawnGit } from "./git.js";
 import { displayName, unquoteName } from "./names.js";
 import type { CommitInfo, SourceItem } from "./types.js";
 
@@ -42,6 +42,7 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
     throw new UsageError(`--range takes a revision range such as origin/main..HEAD, not ${options.range}`);
   }
   if (options.since === "") throw new UsageError("--since needs a date");
+  if (options.since !== undefined) await checkDate(root, options.since);
   // A scan limited to some commits compares each version with its parents': a secret that was
   // there before is not the commit's. (Without limits the parents are scanned anyway, and each
   // secret's oldest finding is the one kept.)
@@ -104,13 +105,36 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
       throw new UsageError("git cat-file stopped before answering for every blob");
     }
     await asking;
-    await log.succeeded("git log");
+    await log.succeeded("git log").catch(async (error: unknown) => {
+      if (options.range === undefined && !(await hasCommits(root))) {
+        throw new UsageError("--history: this repository has no commits yet, so it has no history to scan");
+      }
+      throw error;
+    });
     await blobs.succeeded();
   } finally {
     // After a failure, neither git may be left waiting on a pipe nobody reads.
     log.child.kill();
     blobs.kill();
   }
+}
+
+/**
+ * `git log --since` takes any text, reading what it cannot parse as some date. Git's careful
+ * date parser (the one behind its expiry settings) says when it cannot.
+ */
+async function checkDate(root: string, since: string): Promise<void> {
+  try {
+    await git(root).raw(["-c", `hflint.since=${since}`, "config", "--type=expiry-date", "hflint.since"]);
+  } catch {
+    throw new UsageError(`--since: git reads no date in "${since}" (try 2024-01-31 or "2 weeks ago")`);
+  }
+}
+
+async function hasCommits(root: string): Promise<boolean> {
+  return git(root)
+    .raw(["rev-parse", "--quiet", "--verify", "HEAD^{commit}"])
+    .then(() => true, () => false);
 }
 
 /** A blob cat-file sent, with the parent versions sent after it. */

@@ -2,11 +2,11 @@
  * Fault injection, git side: repository states and user settings under which hf-lint once said
  * "clean" (or crashed) while a token was there. Every such report becomes a case here.
  */
-import { symlinkSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runJson } from "../helpers/cli.js";
-import { commitAll, git, tempRepo, write } from "../helpers/repo.js";
+import { runCli, runJson } from "../helpers/cli.js";
+import { commitAll, git, tempDir, tempRepo, write } from "../helpers/repo.js";
 import { fakeHfToken } from "../helpers/tokens.js";
 
 const token = fakeHfToken(1101);
@@ -137,5 +137,102 @@ describe("--staged fails closed on size (issue 11.4, staged part)", () => {
     const { code, found } = stagedFindings(repo);
     expect(code).toBe(1);
     expect(found).toEqual([["big.ipynb", filler.split("\n").length]]);
+  });
+});
+
+/** A repository whose only token is in a tracked file that .gitignore matches (force-added). */
+function repoWithForceAddedSecret(): string {
+  const repo = tempRepo();
+  write(repo, { ".gitignore": "secrets/\n", "secrets/key.txt": `t = "${token}"\n` });
+  git(repo, "add", "-f", ".gitignore", "secrets/key.txt");
+  git(repo, "commit", "-q", "-m", "c");
+  return repo;
+}
+
+describe("a repository git refuses is not a plain folder (issue 11.2)", () => {
+  const cases: [string, (repo: string) => Record<string, string>, RegExp][] = [
+    ["dubious ownership", () => ({ GIT_TEST_ASSUME_DIFFERENT_OWNER: "1" }), /dubious ownership.*safe\.directory/],
+    ["a corrupt .git/HEAD", (repo) => (writeFileSync(join(repo, ".git/HEAD"), "garbage\n"), {}), /not a git repository.*repair/],
+    ["no git on PATH", () => ({ PATH: tempDir() }), /git is not installed or not on PATH/],
+  ];
+  for (const [name, breakIt, message] of cases) {
+    it(`${name}: exit 2 with git's reason, nothing scanned`, () => {
+      const repo = repoWithForceAddedSecret();
+      const env = breakIt(repo);
+      const runs: [string, string[]][] = [[repo, []], [repo, ["secrets"]], [join(repo, "secrets"), []], [repo, ["--history"]]];
+      for (const [cwd, args] of runs) {
+        const { code, stdout, stderr } = runCli(args, { cwd, env });
+        expect([code, stdout]).toEqual([2, ""]);
+        expect(stderr).toMatch(/^hf-lint: git cannot read the repository at \S+ \(/);
+        expect(stderr).toMatch(message);
+        expect(stderr.split("\n")).toHaveLength(2); // one line
+      }
+    });
+  }
+});
+
+describe("an untrusted repository runs no code, and its settings hide nothing (issue 11.5)", () => {
+  it("core.fsmonitor, diff.external and textconv never run", () => {
+    const repo = repoWithTwoFiles();
+    const marker = join(tempDir(), "ran");
+    const script = join(tempDir(), "evil.sh");
+    writeFileSync(script, `#!/bin/sh\necho "$0 $*" >> ${marker}\ncat "$2" 2>/dev/null\n`);
+    chmodSync(script, 0o755);
+    git(repo, "config", "core.fsmonitor", script);
+    git(repo, "config", "diff.external", script);
+    git(repo, "config", "diff.evil.textconv", script);
+    write(repo, { ".gitattributes": "*.txt diff=evil\n", "b.txt": `two\nt = "${token}"\n` });
+    git(repo, "add", "-A");
+    // The test's own git calls run the monitor: only hf-lint's are watched.
+    const ranDuring = (run: () => unknown): string | false => {
+      rmSync(marker, { force: true });
+      run();
+      return existsSync(marker) && readFileSync(marker, "utf8");
+    };
+    expect(ranDuring(() => expect(stagedFindings(repo)).toMatchObject({ code: 1, found: [["b.txt", 2]] }))).toBe(false);
+    commitAll(repo);
+    expect(ranDuring(() => expect(runCli([], { cwd: repo }).code).toBe(1))).toBe(false);
+    expect(ranDuring(() => expect(runCli(["--history"], { cwd: repo }).code).toBe(1))).toBe(false);
+  });
+
+  it("log.showRoot=false does not hide the first commit from --history", () => {
+    const repo = tempRepo();
+    write(repo, { "a.txt": `t = "${token}"\n` });
+    commitAll(repo);
+    git(repo, "config", "log.showRoot", "false");
+    const { code, report } = runJson(["--history"], { cwd: repo });
+    expect([code, report.findings.map((f) => f.file)]).toEqual([1, ["a.txt"]]);
+  });
+});
+
+describe("--history says what it could not see (issue 11.6)", () => {
+  it("warns that a shallow clone's history is truncated", () => {
+    const origin = tempRepo();
+    for (const n of [1, 2, 3]) {
+      write(origin, { "a.txt": `${n}\n` });
+      commitAll(origin);
+    }
+    const clone = join(tempDir(), "clone");
+    git(origin, "clone", "-q", "--depth", "1", `file://${origin}`, clone);
+    const { code, stderr } = runCli(["--history"], { cwd: clone });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^hf-lint: warning: this is a shallow clone: .*git fetch --unshallow/m);
+    expect(runCli(["--history"], { cwd: origin }).stderr).toBe("");
+  });
+
+  it("refuses a --since that git cannot read as a date", () => {
+    const repo = repoWithTwoFiles();
+    expect(runCli(["--since", "garbage"], { cwd: repo })).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: 'hf-lint: --since: git reads no date in "garbage" (try 2024-01-31 or "2 weeks ago")\n',
+    });
+    expect(runCli(["--since", "2 weeks ago"], { cwd: repo }).code).toBe(0);
+  });
+
+  it("says an unborn HEAD has no commits", () => {
+    const { code, stderr } = runCli(["--history"], { cwd: tempRepo() });
+    expect(code).toBe(2);
+    expect(stderr).toBe("hf-lint: --history: this repository has no commits yet, so it has no history to scan\n");
   });
 });
