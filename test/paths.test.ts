@@ -52,7 +52,8 @@ describe("paths given on the command line, outside git", () => {
     write(dir, {
       "node_modules/pkg/index.js": leak,
       "packages/a/node_modules/dep/x.js": leak,
-      ".git/config": leak,
+      // Below the root: a .git at or above it that git cannot read stops the scan (issue 11.2).
+      "packages/b/.git/config": leak,
       "packages/a/index.js": leak,
     });
     expect(files([], dir)).toEqual(["packages/a/index.js"]);
