@@ -169,6 +169,10 @@ describe("hf-lint hub", () => {
     expect(partial.stderr).toContain("needs HF_TOKEN");
     expect(located(partial.report)).toEqual(["hf-token hf://datasets/alice/data/load.py:1"]);
 
+    const noBranch = await hubScan(["alice/bert", "--revision", "v2"]);
+    expect(noBranch.stderr).toContain("cannot read alice/bert: HTTP 404: Invalid rev id");
+    expect(noBranch.stderr).not.toContain("HF_TOKEN");
+
     const nothing = await hubScan(["alice/missing"]);
     expect(nothing.code).toBe(2);
     expect(nothing.stdout).toBe("");

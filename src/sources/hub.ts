@@ -140,11 +140,11 @@ async function selectRepos(options: Settled, access: HubAccess, warn: (message: 
   return { repos: [...repos.values()], listed };
 }
 
-/** Private repositories answer 401 or 404 to anonymous requests. */
+/** Private repositories answer 401, or 404 "Repository not found", to anonymous requests. */
 function hint(error: unknown, options: HubScanOptions): string {
-  const status = (error as { statusCode?: unknown }).statusCode;
-  if (options.accessToken || (status !== 401 && status !== 403 && status !== 404)) return "";
-  return " (a private repository needs HF_TOKEN)";
+  const { statusCode: status, message } = error as { statusCode?: unknown; message?: unknown };
+  const hidden = status === 401 || status === 403 || (status === 404 && /repository not found/i.test(String(message)));
+  return hidden && !options.accessToken ? " (a private repository needs HF_TOKEN)" : "";
 }
 
 async function* treeFiles(repo: HubRepo, revision: string, access: HubAccess): AsyncGenerator<TreeFile> {
