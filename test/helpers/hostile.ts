@@ -53,5 +53,10 @@ export const HOSTILE_CASES: HostileCase[] = [
     hasTokens: false,
     make: (size) => repeated(size, (i) => `x = "${token(i)}"  # hf-lint-disable-line\n`),
   },
+  {
+    name: "UTF-16 with a BOM, a token on every line",
+    hasTokens: true,
+    make: (size) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(repeated(size / 2 - 1, (i) => `${token(i)}\n`).toString(), "utf16le")]),
+  },
   { name: "one line, no newline, no keyword", hasTokens: false, make: (size) => repeated(size, "a1b2c3d4e5") },
 ];
