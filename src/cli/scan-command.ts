@@ -4,7 +4,7 @@ import { UsageError } from "../errors.js";
 import { loadReporter } from "../reporters/load.js";
 import { scanWithContext, type ScanOptions } from "../scan.js";
 import { applyFixes, planFixes, preview, type FileEdit } from "../fix.js";
-import { plural, withFindings } from "../report.js";
+import { plural, printable, withFindings } from "../report.js";
 import type { Report } from "../types.js";
 import type { CliOptions } from "./program.js";
 import { prepareReportFile, readStdin, useColor, type Output } from "./output.js";
@@ -79,7 +79,7 @@ async function fix(report: Report, root: string, inGit: boolean, dryRun: boolean
   const plan = await planFixes(root, report.findings, { inGit, cwd: process.cwd() });
   const summary = (edits: FileEdit[]): string => {
     const count = new Set(edits.flatMap((edit) => edit.fixes)).size;
-    return `${plural(count, "problem")}${edits.length > 0 ? ` in ${edits.map((edit) => edit.file).join(", ")}` : ""}`;
+    return `${plural(count, "problem")}${edits.length > 0 ? ` in ${edits.map((edit) => printable(edit.file)).join(", ")}` : ""}`;
   };
   let fixed = new Set(plan.edits.flatMap((edit) => edit.fixes));
   if (dryRun) {
@@ -90,10 +90,10 @@ async function fix(report: Report, root: string, inGit: boolean, dryRun: boolean
     const { written, failed } = applyFixes(root, plan);
     fixed = new Set(written.flatMap((edit) => edit.fixes));
     output.stderr(`hf-lint: fixed ${summary(written)}\n`);
-    for (const { edit, reason } of failed) output.stderr(`hf-lint: could not write ${edit.file} (${reason}): nothing in it was fixed\n`);
+    for (const { edit, reason } of failed) output.stderr(`hf-lint: could not write ${printable(edit.file)} (${reason}): nothing in it was fixed\n`);
   }
   for (const { command } of plan.commands) output.stderr(`hf-lint: to stop tracking a dotenv file, run: ${command}\n`);
-  for (const { finding, reason } of plan.skipped) output.stderr(`hf-lint: not fixed: ${finding.file}${finding.line ? `:${finding.line}` : ""}: ${reason}\n`);
+  for (const { finding, reason } of plan.skipped) output.stderr(`hf-lint: not fixed: ${printable(finding.file)}${finding.line ? `:${finding.line}` : ""}: ${reason}\n`);
   if (dryRun) return report;
   // What remains: a dotenv file still tracked is still a problem until the user runs git rm.
   const stillTracked = new Set(plan.commands.map(({ file }) => file));
