@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { CLI, runCliAsync } from "./helpers/cli.js";
 import { shellQuote } from "../src/shell.js";
 import { startFakeHub, type FakeHub, type FakeRepo } from "./helpers/fake-hub.js";
@@ -138,6 +140,25 @@ describe("hf-lint hub", () => {
     expect(code).toBe(0);
     expect(report?.summary.skipped.tooLarge).toBe(2); // big.txt and the LFS weights
     expect(hub.requests.some((r) => r.path.includes("big.txt") || r.path.includes(".ipynb"))).toBe(false);
+  });
+
+  it("applies the project's config, baseline, --quiet, --max-warnings and -o as a local scan does", async () => {
+    const project = tempDir();
+    const repos = ["datasets/alice/data", "spaces/alice/chat"];
+    // Overrides match the hf:// path: the Space's .env is accepted as a warning there.
+    write(project, { "hf-lint.config.json": JSON.stringify({ overrides: [{ files: ["hf://spaces/**"], rules: { "env-file-not-ignored": "warn" } }] }) });
+    const configured = await hubScan(repos, {}, project);
+    expect(configured.report?.findings.map((f) => `${f.ruleId} ${f.severity}`).sort()).toEqual([
+      "env-file-not-ignored warning", "hf-token error", "hf-token error", "hf-token error",
+    ]);
+    expect((await hubScan([...repos, "--write-baseline", "base.json"], {}, project)).code).toBe(0);
+    const accepted = await hubScan([...repos, "--baseline", "base.json", "--max-warnings", "0", "-o", "out.json"], {}, project);
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(project, "out.json"), "utf8"))).toMatchObject({ findings: [] });
+    write(project, { "hf-lint.config.json": JSON.stringify({ rules: { "hf-token": "warn" } }) });
+    expect((await hubScan(["datasets/alice/data", "--max-warnings", "0"], {}, project)).code).toBe(1);
+    const quiet = await hubScan(["datasets/alice/data", "--quiet"], {}, project);
+    expect([quiet.code, quiet.report?.findings]).toEqual([0, []]);
   });
 
   it("lists an author's repositories page by page; private ones need HF_TOKEN, which is never printed", async () => {
