@@ -43,4 +43,17 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A failure outside run()'s promise chain (in a stream or timer callback) would end Node with
+ * exit 1, the findings code, and a stack trace: it is one line and exit 2 like any other error.
+ */
+function crash(error: unknown): never {
+  const argv = process.argv.slice(2);
+  const output = new Output(argv.includes("--show-secrets"));
+  output.stderr(`hf-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (argv.includes("--debug") && error instanceof Error) output.stderr(`${error.stack}\n`);
+  process.exit(2);
+}
+process.on("uncaughtException", crash).on("unhandledRejection", crash);
+
 process.exitCode = await run(process.argv.slice(2));

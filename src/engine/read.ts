@@ -19,7 +19,7 @@ const shared = Buffer.allocUnsafe(1024 * 1024);
  * `maxFileSize`, whatever the size stat reports (a file still growing, /proc). The returned
  * buffer is only valid until the next call.
  */
-export function readEntry(absolutePath: string, maxFileSize: number): ReadResult {
+export function readEntry(absolutePath: string | Buffer, maxFileSize: number): ReadResult {
   let fd: number | undefined;
   try {
     fd = openSync(absolutePath, OPEN_FLAGS);

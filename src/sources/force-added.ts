@@ -1,6 +1,5 @@
-import { execFile } from "node:child_process";
 import { isDotenvFile } from "../../rules/env-file-not-ignored.js";
-import { splitNul } from "./git.js";
+import { spawnGit, splitNul } from "./git.js";
 import type { DiskEntry, SourceItem } from "./types.js";
 
 /**
@@ -9,14 +8,13 @@ import type { DiskEntry, SourceItem } from "./types.js";
  * calls every tracked path "not ignored". A failure only costs the more precise message: the
  * finding stands either way.
  */
-function ignoredPaths(root: string, paths: string[]): Promise<Set<string>> {
-  if (paths.length === 0) return Promise.resolve(new Set());
-  return new Promise((resolve) => {
-    const child = execFile("git", ["check-ignore", "--no-index", "--stdin", "-z"], { cwd: root, encoding: "utf8" }, (_error, stdout) =>
-      resolve(new Set(splitNul(stdout ?? ""))), // exit 1: none is ignored
-    );
-    child.stdin?.end(paths.map((path) => `${path}\0`).join(""));
-  });
+async function ignoredPaths(root: string, paths: string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  const checking = spawnGit(root, ["check-ignore", "--no-index", "--stdin", "-z"], "pipe");
+  checking.child.stdin?.on("error", () => {}).end(paths.map((path) => `${path}\0`).join(""));
+  let stdout = "";
+  for await (const chunk of checking.child.stdout?.setEncoding("utf8") ?? []) stdout += chunk;
+  return new Set(splitNul(stdout)); // exit 1: none is ignored
 }
 
 /** Marks the tracked dotenv files of a work tree listing that a .gitignore covers. */

@@ -5,9 +5,11 @@ import type { Collected } from "../engine/collect.js";
 
 /** A file on disk that a source found, with what git thinks of it. */
 export interface DiskEntry {
-  /** POSIX path relative to the root. */
+  /** POSIX path relative to the root (as shown: bytes that are not UTF-8 written `\\xNN`). */
   path: string;
   status: FileStatus;
+  /** The name's bytes, when they are not UTF-8: what opens the file. */
+  bytes?: Uint8Array;
   /** A .gitignore covers it though it is listed: force-added to the index, or named on the command line. */
   ignored?: boolean;
 }

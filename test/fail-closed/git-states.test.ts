@@ -236,3 +236,39 @@ describe("--history says what it could not see (issue 11.6)", () => {
     expect(stderr).toBe("hf-lint: --history: this repository has no commits yet, so it has no history to scan\n");
   });
 });
+
+describe("file names that are not UTF-8 are scanned, and shown escaped (issue 11.3)", () => {
+  it("in the work tree, the index and the history", () => {
+    const repo = tempRepo();
+    const name = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x74, 0x78, 0x74]); // "café.txt" in Latin-1
+    writeFileSync(Buffer.concat([Buffer.from(`${repo}/`), name]), `t = "${token}"\n`);
+    const files = (...args: string[]) => runJson(args, { cwd: repo }).report.findings.map((f) => f.file);
+    expect(files()).toEqual(["caf\\xE9.txt"]);
+    git(repo, "add", "-A");
+    expect(files("--staged")).toEqual(["caf\\xE9.txt"]);
+    git(repo, "commit", "-q", "-m", "c");
+    expect(files()).toEqual(["caf\\xE9.txt"]);
+    expect(files("--history")).toEqual(["caf\\xE9.txt"]);
+  });
+});
+
+describe("an unexpected failure is exit 2 with one line, never 1 (issue 11.8)", () => {
+  it("an exception thrown outside the scan's promise chain", () => {
+    const repo = repoWithTwoFiles();
+    // Thrown from a timer once the CLI is running, as a RangeError from a stream callback was.
+    const inject = join(tempDir(), "inject.mjs");
+    writeFileSync(
+      inject,
+      `const start = Date.now();
+const poll = setInterval(() => {
+  if (process.listenerCount("uncaughtException") === 0 && Date.now() - start < 5000) return;
+  clearInterval(poll);
+  throw new RangeError("Cannot create a string longer than 0x1fffffe8 characters");
+}, 1);
+`,
+    );
+    const { code, stdout, stderr } = runCli(["--staged"], { cwd: repo, env: { NODE_OPTIONS: `--import=${inject}` } });
+    expect([code, stdout]).toEqual([2, ""]);
+    expect(stderr).toBe("hf-lint: internal error: Cannot create a string longer than 0x1fffffe8 characters\n");
+  });
+});
