@@ -7,7 +7,7 @@ const rule: ContentRule = {
   severity: "error",
   description: "A legacy Hugging Face organization API token (`api_org_` + 34 letters or digits).",
   docsUrl: docsUrlFor("hf-org-token"),
-  ...tokenCheck("api_org_"),
+  ...tokenCheck("hf-org-token"),
   examples: {
     flagged: [
       { text: 'client = InferenceClient(token="{{ORG_TOKEN}}")', filename: "app.py" },

@@ -1,9 +1,9 @@
 import { docsUrlFor, type FileRule } from "./types.js";
-import { TOKEN_BODY_LENGTH } from "./shared/credentials.js";
+import { tokenPattern } from "./shared/credentials.js";
 
 /** What `hf auth login` writes under HF_HOME (default ~/.cache/huggingface). */
 const CACHE_FILE = /(?:^|\/)(?:huggingface\/token|stored_tokens)$/;
-const LONE_TOKEN = new RegExp(`^\\s*hf_[A-Za-z0-9]{${TOKEN_BODY_LENGTH}}\\s*$`);
+const LONE_TOKEN = new RegExp(`^\\s*${tokenPattern("hf_").source}\\s*$`);
 
 /** A file named `token` holding nothing but a token is a cache file whatever HF_HOME was. */
 function isCacheFile(path: string, content: Buffer | undefined): boolean {

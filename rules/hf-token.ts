@@ -7,7 +7,7 @@ const rule: ContentRule = {
   severity: "error",
   description: "A Hugging Face user access token (`hf_` + 34 letters or digits), plain or base64-encoded.",
   docsUrl: docsUrlFor("hf-token"),
-  ...tokenCheck("hf_"),
+  ...tokenCheck("hf-token"),
   examples: {
     flagged: [
       { text: 'login(token="{{HF_TOKEN}}")', filename: "train.py" },

@@ -48,10 +48,10 @@ export interface FileFacts {
 }
 
 /**
- * Examples are checked automatically by the test suite (gitleaks-style).
- * `{{HF_TOKEN}}`, `{{HF_TOKEN_LETTERS}}`, `{{HF_TOKEN_BASE64}}`, `{{ORG_TOKEN}}` and `{{CREDENTIAL}}` are replaced
- * with generated, realistic values at test time, so no real-format secret is ever
- * written in this repository.
+ * Examples are checked automatically by the test suite (gitleaks-style). Each token kind's
+ * marker (`{{HF_TOKEN}}`, `{{ORG_TOKEN}}`, see TOKEN_KINDS) and its `_BASE64` form,
+ * `{{HF_TOKEN_LETTERS}}` and `{{CREDENTIAL}}` are replaced with generated, realistic values at
+ * test time, so no real-format secret is ever written in this repository.
  */
 export interface TextExample {
   text: string;

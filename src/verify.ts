@@ -1,9 +1,9 @@
-import { redact } from "../rules/shared/credentials.js";
+import { TOKEN_KINDS, redact } from "../rules/shared/credentials.js";
 import { UsageError } from "./errors.js";
 import type { Finding, Verification } from "./types.js";
 
 /** Rules whose secret is a Hub token that whoami can check. */
-const VERIFIABLE = new Set(["hf-token", "hf-org-token"]);
+const VERIFIABLE = new Set(TOKEN_KINDS.filter((kind) => kind.verifiable).map((kind) => kind.rule));
 
 export interface VerifyOptions {
   /** The Hub; default `HF_ENDPOINT` (as the Hugging Face libraries read it) when not empty, else huggingface.co. */

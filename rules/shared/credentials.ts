@@ -3,10 +3,47 @@
  * Shared by the token rules, the argument rule and the ESLint plugin.
  */
 
-export const TOKEN_PREFIXES = ["hf_", "api_org_"] as const;
-export type TokenPrefix = (typeof TOKEN_PREFIXES)[number];
+/**
+ * A kind of Hugging Face token. This declaration is the only place a token's shape is written:
+ * the token rules, `--verify`, the ESLint plugin (through the rules) and the tests' generated
+ * placeholders all read it. A new kind is one entry here plus examples in its rule.
+ */
+export interface TokenKind {
+  prefix: string;
+  /** ASCII letters and digits after the prefix. */
+  bodyLength: number;
+  /** What messages call it. */
+  name: string;
+  /** The rule that reports it. */
+  rule: string;
+  /** Whether the Hub's whoami endpoint answers for it (`--verify`). */
+  verifiable: boolean;
+  /** The `{{…}}` marker that rule examples and fixtures write for a generated one. */
+  marker: string;
+}
 
-export const TOKEN_BODY_LENGTH = 34;
+export const TOKEN_KINDS: readonly TokenKind[] = [
+  { prefix: "hf_", bodyLength: 34, name: "Hugging Face access token", rule: "hf-token", verifiable: true, marker: "HF_TOKEN" },
+  {
+    prefix: "api_org_",
+    bodyLength: 34,
+    name: "Hugging Face organization API token",
+    rule: "hf-org-token",
+    verifiable: true,
+    marker: "ORG_TOKEN",
+  },
+];
+
+export const TOKEN_PREFIXES: readonly string[] = TOKEN_KINDS.map((kind) => kind.prefix);
+/** A token kind's prefix. */
+export type TokenPrefix = string;
+
+/** The kind with this prefix. */
+export function tokenKind(prefix: TokenPrefix): TokenKind {
+  const kind = TOKEN_KINDS.find((candidate) => candidate.prefix === prefix);
+  if (!kind) throw new Error(`no token kind with prefix ${prefix}`);
+  return kind;
+}
 
 /** The environment variables the Hugging Face libraries read a token from. */
 export const TOKEN_ENV_VARS = [
@@ -23,7 +60,7 @@ export const TOKEN_ENV_VARS = [
  * what may precede it is checked by `startsWord`.
  */
 export function tokenPattern(prefix: TokenPrefix): RegExp {
-  return new RegExp(`${prefix}[A-Za-z0-9]{${TOKEN_BODY_LENGTH}}(?![A-Za-z0-9_])`, "g");
+  return new RegExp(`${prefix}[A-Za-z0-9]{${tokenKind(prefix).bodyLength}}(?![A-Za-z0-9_])`, "g");
 }
 
 function isWordCode(code: number): boolean {
@@ -103,13 +140,9 @@ export function isPlaceholderBody(body: string): boolean {
 
 /** Returns the prefix when `value` is exactly a realistic (non-placeholder) token. */
 export function realTokenPrefix(value: string): TokenPrefix | null {
-  for (const prefix of TOKEN_PREFIXES) {
-    if (
-      value.length === prefix.length + TOKEN_BODY_LENGTH &&
-      value.startsWith(prefix) &&
-      /^[A-Za-z0-9]+$/.test(value.slice(prefix.length)) &&
-      !isPlaceholderBody(value.slice(prefix.length))
-    ) {
+  for (const { prefix, bodyLength } of TOKEN_KINDS) {
+    const body = value.slice(prefix.length);
+    if (value.startsWith(prefix) && body.length === bodyLength && /^[A-Za-z0-9]+$/.test(body) && !isPlaceholderBody(body)) {
       return prefix;
     }
   }

@@ -1,16 +1,10 @@
 import { findTokens, tokenKeywords } from "./find-tokens.js";
-import type { TokenPrefix } from "./credentials.js";
+import { TOKEN_KINDS } from "./credentials.js";
 import type { ContentRule, TextMatch } from "../types.js";
 
 export const ROTATE_ADVICE =
   "Rotate it at https://huggingface.co/settings/tokens if it was ever committed or pushed, " +
   "and read it from HF_TOKEN, `hf auth login` or a git-ignored .env instead.";
-
-/** What each token prefix is called in messages. */
-export const TOKEN_KINDS: Readonly<Record<TokenPrefix, string>> = {
-  hf_: "Hugging Face access token",
-  api_org_: "Hugging Face organization API token",
-};
 
 /**
  * The message of a token finding. `shown` (the redacted token) goes into the message where
@@ -21,17 +15,20 @@ export function tokenMessage(what: string, encoded: boolean, shown?: string): st
   return `${found}${shown === undefined ? "" : ` (${shown})`}. ${ROTATE_ADVICE}`;
 }
 
-/** Builds the check of a rule that reports every realistic token with one prefix. */
-export function tokenCheck(prefix: TokenPrefix): Pick<ContentRule, "keywords" | "check"> {
+/** Builds the check of the rule `ruleId`: every realistic token of the kinds it reports (see TOKEN_KINDS). */
+export function tokenCheck(ruleId: string): Pick<ContentRule, "keywords" | "check"> {
+  const kinds = TOKEN_KINDS.filter((kind) => kind.rule === ruleId);
   return {
-    keywords: tokenKeywords(prefix),
+    keywords: kinds.flatMap((kind) => tokenKeywords(kind.prefix)),
     check({ text, contains }): TextMatch[] {
-      return findTokens(text, prefix, contains).map((hit) => ({
-        start: hit.start,
-        end: hit.end,
-        secret: hit.token,
-        message: tokenMessage(TOKEN_KINDS[prefix], hit.encoded),
-      }));
+      return kinds.flatMap((kind) =>
+        findTokens(text, kind.prefix, contains).map((hit) => ({
+          start: hit.start,
+          end: hit.end,
+          secret: hit.token,
+          message: tokenMessage(kind.name, hit.encoded),
+        })),
+      );
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Rule } from "eslint";
 import type { Node } from "estree";
-import { TOKEN_PREFIXES, redact } from "../../../rules/shared/credentials.js";
+import { TOKEN_PREFIXES, redact, tokenKind } from "../../../rules/shared/credentials.js";
 import { findTokens, tokenKeywords } from "../../../rules/shared/find-tokens.js";
-import { TOKEN_KINDS, tokenMessage } from "../../../rules/shared/token-rule.js";
+import { tokenMessage } from "../../../rules/shared/token-rule.js";
 import { REPLACEMENT, docs, staticString } from "../shared.js";
 
 const KEYWORDS = TOKEN_PREFIXES.flatMap((prefix) => tokenKeywords(prefix));
@@ -36,7 +36,7 @@ const rule: Rule.RuleModule = {
           context.report({
             loc: { start: sourceCode.getLocFromIndex(offset + hit.start), end: sourceCode.getLocFromIndex(offset + hit.end) },
             messageId: hit.encoded ? "encodedToken" : "token",
-            data: { what: TOKEN_KINDS[prefix], secret: redact(hit.token) },
+            data: { what: tokenKind(prefix).name, secret: redact(hit.token) },
             suggest: wholeLiteral ? [{ messageId: "useEnv", fix: (fixer) => fixer.replaceText(literal, REPLACEMENT) }] : [],
           });
         }
