@@ -1,7 +1,7 @@
 // Bundles the CLI into one file over tsc's dist/src/cli/main.js: loading ~30 small ES modules
 // and their packages cost ~40 ms at every start, a pre-commit hook's whole budget.
-// Reporters and the worker are loaded from their tsc-built files by URL, which resolves to
-// the same folders from the bundle as from the module.
+// The worker is loaded from its tsc-built file by URL, which resolves to the same folder from
+// the bundle as from the module; each reporter is a chunk of its own, imported when asked for.
 import { readdirSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 

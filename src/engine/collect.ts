@@ -1,20 +1,10 @@
-import type { SourceItem } from "../sources/types.js";
-import type { Finding, SkippedFile, SourceFile, Summary } from "../types.js";
+import type { Collected, SourceItem } from "../sources/types.js";
+import type { Finding, SourceFile } from "../types.js";
 import { analyzeFile, fileFindings, isBinary, type AnalyzeOptions } from "./analyze.js";
 import { asUtf8 } from "./encoding.js";
 import { printable } from "../report.js";
 import type { RuleSet } from "./rule-set.js";
 
-/** What analysing a set of files produced; what a worker thread sends back. */
-export interface Collected {
-  findings: Finding[];
-  files: number;
-  skipped: Summary["skipped"];
-  skippedFiles: SkippedFile[];
-  warnings: string[];
-}
-
-/** Turns source items into findings and counts, whichever source and thread they come from. */
 /**
  * Findings reported per file at most: each costs memory and output, and a thousand already say
  * what is wrong with the file. The scan still fails; a warning says how many more there are.
@@ -24,6 +14,7 @@ const MAX_FINDINGS_PER_FILE = 1000;
 const IN_HISTORY =
   "It remains in the git history even if a later commit removed it: rotate it; deleting the line is not enough.";
 
+/** Turns source items into findings and counts, whichever source and thread they come from. */
 export class Collector {
   /** History findings by fingerprint; git log runs newest first, so the last one kept is the oldest. */
   private readonly fromHistory = new Map<string, Finding>();

@@ -2,9 +2,8 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Config } from "../config/schema.js";
 import { readListing } from "../sources/disk.js";
-import type { DiskListing, SourceItem } from "../sources/types.js";
-import type { Collected } from "./collect.js";
-import type { WorkerInput } from "./worker.js";
+import type { Collected, DiskListing, SourceItem } from "../sources/types.js";
+import { claimBatches, type WorkerInput } from "./batches.js";
 
 /** Below this many files per thread a worker's start-up (~50 ms) costs more than it saves. */
 const MIN_FILES_PER_THREAD = 2500;
@@ -55,11 +54,4 @@ export async function* readListingInParallel(listing: DiskListing, options: List
     yield* readListing({ root: listing.root, entries: entries.slice(batch.start, batch.end) }, options.maxFileSize);
   }
   for (const collected of await Promise.all(results)) yield { collected };
-}
-
-/** The batches of a listing this thread claims from the counter that all threads share. */
-export function* claimBatches(next: Int32Array, length: number, batch: number): Generator<{ start: number; end: number }> {
-  for (let start = Atomics.add(next, 0, batch); start < length; start = Atomics.add(next, 0, batch)) {
-    yield { start, end: Math.min(start + batch, length) };
-  }
 }

@@ -1,21 +1,9 @@
 /** A worker thread's part of a large scan: claim, read and analyse batches, send back the result. */
 import { parentPort, workerData } from "node:worker_threads";
 import { readListing } from "../sources/disk.js";
-import type { DiskListing } from "../sources/types.js";
-import type { Config } from "../config/schema.js";
+import { claimBatches, type WorkerInput } from "./batches.js";
 import { Collector } from "./collect.js";
-import { claimBatches } from "./parallel.js";
 import { RuleSet } from "./rule-set.js";
-
-export interface WorkerInput {
-  listing: DiskListing;
-  /** The index of the next unclaimed file, shared by all threads of the scan. */
-  next: Int32Array;
-  batch: number;
-  config: Config;
-  maxFileSize: number;
-  showSecrets: boolean;
-}
 
 const { listing, next, batch, config, maxFileSize, showSecrets } = workerData as WorkerInput;
 const collector = new Collector(new RuleSet(config), { showSecrets });

@@ -5,5 +5,5 @@ export interface ReporterContext {
   color: boolean;
 }
 
-/** A format: one file in this folder whose default export turns a report into text. */
+/** A format: one file in this folder whose default export turns a report into text, listed in load.ts. */
 export type Reporter = (report: Report, context: ReporterContext) => string;

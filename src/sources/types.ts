@@ -1,7 +1,5 @@
 import type { FileStatus } from "../../rules/types.js";
-import type { SkipReason } from "../types.js";
-import type { SourceFile } from "../types.js";
-import type { Collected } from "../engine/collect.js";
+import type { Finding, SkipReason, SkippedFile, SourceFile, Summary } from "../types.js";
 
 /** A file on disk that a source found, with what git thinks of it. */
 export interface DiskEntry {
@@ -44,6 +42,15 @@ export type SourceItem =
   | { skipped: SkipReason; path: string; error?: string }
   /** Files already analysed elsewhere (a worker thread). */
   | { collected: Collected };
+
+/** What analysing a set of files produced: what a worker thread sends back. */
+export interface Collected {
+  findings: Finding[];
+  files: number;
+  skipped: Summary["skipped"];
+  skippedFiles: SkippedFile[];
+  warnings: string[];
+}
 
 export interface CommitInfo {
   commit: string;

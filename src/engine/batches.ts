@@ -1,0 +1,20 @@
+/** What the scanning thread and its workers share: the work each worker gets, and how threads claim files. */
+import type { Config } from "../config/schema.js";
+import type { DiskListing } from "../sources/types.js";
+
+export interface WorkerInput {
+  listing: DiskListing;
+  /** The index of the next unclaimed file, shared by all threads of the scan. */
+  next: Int32Array;
+  batch: number;
+  config: Config;
+  maxFileSize: number;
+  showSecrets: boolean;
+}
+
+/** The batches of a listing this thread claims from the counter that all threads share. */
+export function* claimBatches(next: Int32Array, length: number, batch: number): Generator<{ start: number; end: number }> {
+  for (let start = Atomics.add(next, 0, batch); start < length; start = Atomics.add(next, 0, batch)) {
+    yield { start, end: Math.min(start + batch, length) };
+  }
+}
