@@ -1,6 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { TOKEN_BODY_LENGTH, TOKEN_PREFIXES, redact } from "../../rules/shared/credentials.js";
+import { TOKEN_KINDS, redact } from "../../rules/shared/credentials.js";
 import { UsageError } from "../errors.js";
 
 /** Explicit flag first, then NO_COLOR / FORCE_COLOR, then whether stdout is a terminal. */
@@ -12,8 +12,8 @@ export function useColor(flag: boolean | undefined, toFile: boolean): boolean {
   return process.stdout.isTTY === true;
 }
 
-/** Every hf_ / api_org_ token shape, placeholder or not, wherever it comes from (a file, an argument, git). */
-const TOKEN_SHAPE = new RegExp(`(?:${TOKEN_PREFIXES.join("|")})[A-Za-z0-9]{${TOKEN_BODY_LENGTH},}`, "g");
+/** Every token kind's shape, placeholder or not, wherever it comes from (a file, an argument, git). */
+const TOKEN_SHAPE = new RegExp(TOKEN_KINDS.map((kind) => `${kind.prefix}[A-Za-z0-9]{${kind.bodyLength},}`).join("|"), "g");
 
 export function maskTokens(text: string): string {
   return text.replace(TOKEN_SHAPE, (token) => redact(token));

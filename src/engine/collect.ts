@@ -1,5 +1,5 @@
 import type { Collected, SourceItem } from "../sources/types.js";
-import type { Finding, SourceFile } from "../types.js";
+import type { Finding, SkippedFile, SourceFile } from "../types.js";
 import { analyzeFile, fileFindings, isBinary, type AnalyzeOptions } from "./analyze.js";
 import { asUtf8 } from "./encoding.js";
 import { printable } from "../report.js";
