@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, type CliResult } from "./helpers/cli.js";
-import { GIT_ENV, tempRepo, write } from "./helpers/repo.js";
+import { runCliAsync, type CliResult } from "./helpers/cli.js";
+import { tempRepo, write } from "./helpers/repo.js";
 import { fakeHfToken, fakeOrgToken } from "./helpers/tokens.js";
 import type { Report } from "../src/types.js";
 
@@ -54,17 +53,7 @@ afterAll(() => {
   server.close();
 });
 
-/** The CLI as a child process (asynchronously: the server runs in this process). */
-function run(args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...GIT_ENV, NO_COLOR: "1", ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> => runCliAsync(args, { cwd, env });
 
 describe("--verify", () => {
   it("asks whoami once per distinct token and reports status, role and owner", async () => {

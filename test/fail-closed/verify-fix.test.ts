@@ -3,7 +3,7 @@
  * endpoint that would leak tokens, fixes killed halfway or racing each other, and fixes that
  * would turn working Python into a NameError.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyFixes, planFixes } from "../../src/fix.js";
 import { scan } from "../../src/scan.js";
 import type { Report } from "../../src/types.js";
-import { CLI, runCli, type CliResult } from "../helpers/cli.js";
+import { CLI, runCli, runCliAsync, type CliResult } from "../helpers/cli.js";
 import { GIT_ENV, tempRepo, write } from "../helpers/repo.js";
 import { fakeHfToken } from "../helpers/tokens.js";
 
@@ -48,16 +48,11 @@ afterAll(() => {
   server.close();
 });
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult & { ms: number }> {
+/** The CLI without blocking this process (the server runs in it), and how long it took. */
+async function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult & { ms: number }> {
   const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...GIT_ENV, NO_COLOR: "1", ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
+  const result = await runCliAsync(args, { cwd, env });
+  return { ...result, ms: Date.now() - started };
 }
 
 describe("--verify against a server that lies", () => {
