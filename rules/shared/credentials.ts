@@ -79,14 +79,23 @@ export function startsWord(text: string, index: number): boolean {
 
 const PLACEHOLDER_WORDS = /your|token|example|placeholder|dummy|sample|redacted|secret|insert|replace|changeme/i;
 
-/** Shannon entropy in bits per character. */
+/** Counts per character code, reused: entropy runs for every candidate in a file (a Map each was its main cost). */
+const counts = new Uint32Array(65536);
+
+/** Shannon entropy in bits per character (per UTF-16 unit). */
 export function entropy(value: string): number {
-  const counts = new Map<string, number>();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
   let bits = 0;
-  for (const count of counts.values()) {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const count = counts[code] ?? 0;
+    if (count === 0) continue; // already counted
     const p = count / value.length;
     bits -= p * Math.log2(p);
+    counts[code] = 0;
   }
   return bits;
 }
