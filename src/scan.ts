@@ -134,8 +134,12 @@ async function* sources(
   const isIgnored = ignored ? (path: string): boolean => ignored.ignores(path) : () => false;
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (options.hub) {
-    // Loaded only here: the Hub client is no part of a local scan's start-up.
-    const { readHub } = await import("./sources/hub.js");
+    // Loaded only here: the Hub client is no part of a local scan's start-up. The CLI bundles
+    // it; a program using this API installs it itself.
+    const { readHub } = await import("./sources/hub.js").catch((error: unknown) => {
+      if (!String(error).includes("@huggingface/hub")) throw error;
+      throw new UsageError("scanning the Hub needs the @huggingface/hub package (npm install @huggingface/hub)");
+    });
     yield* readHub({ ...options.hub, maxFileSize, isIgnored, onWarning: options.onWarning });
     return;
   }
