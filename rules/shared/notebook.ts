@@ -121,6 +121,12 @@ function decode(file: string, start: number, end: number): string {
 const OUTSIDE_STRINGS = new Uint8Array(128);
 for (const char of " \t\r\n{}[]:,0123456789eE.+-truefalsn") OUTSIDE_STRINGS[char.charCodeAt(0)] = 1;
 
+/**
+ * No rule matches fewer characters (the legacy argument name and its `=`): a string that is a line of its own and
+ * shorter (`"code"`, `"stdout"`, a cell id) holds nothing, and is left out to keep memory low.
+ */
+const SHORTEST_MATCH = 15;
+
 /** Far deeper than any notebook: a bound on the memory a hostile file can make the scanner take. */
 const MAX_DEPTH = 256;
 
@@ -143,7 +149,7 @@ export function notebookTexts(file: string): { texts: NotebookText[]; wellFormed
       if (top?.readingKey) top.key = decode(file, i, end);
       else if (end > i + 1) {
         const slot = textKey(stack.map((frame) => frame.key));
-        if (slot !== null) {
+        if (slot !== null && (!slot.ownLine || end - i > SHORTEST_MATCH)) {
           let literals = texts.get(slot.key);
           if (!literals) texts.set(slot.key, (literals = new Literals()));
           if (slot.ownLine && literals.length > 0) literals.add("\n", i); // the line break stands at the opening quote
