@@ -75,7 +75,8 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
   const paths = (options.paths ?? []).map((path) => resolve(cwd, path));
   for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or directory: ${relative(cwd, path) || path}`);
   const start = paths[0] ? (isDirectory(paths[0]) ? paths[0] : dirname(paths[0])) : cwd;
-  const repository = await findRepository(start);
+  // The Hub scan reads no local file: a repository git refuses only moves where the config is read.
+  const repository = options.hub ? await findRepository(start).catch(() => null) : await findRepository(start);
   const repositoryRoot = repository?.root ?? null;
   // Outside git the current directory is the root, whatever the paths: reports and config stay the same.
   const root = repositoryRoot ?? cwd;

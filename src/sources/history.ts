@@ -1,7 +1,7 @@
 import { UsageError } from "../errors.js";
 import { isTooLarge, readBlobs, type Blob } from "./blobs.js";
 import { git, SAFE_DIFF_FLAGS, spawnGit } from "./git.js";
-import { displayName, unquoteName } from "./names.js";
+import { displayLatin1Name, unquoteName } from "./names.js";
 import type { CommitInfo, SourceItem } from "./types.js";
 
 /**
@@ -202,5 +202,5 @@ export function parseRawRecord(line: string): (Version & { path: string; parents
   // A rename or copy names the source, then the file written (a tab in a name is quoted).
   const names = line.slice(tab + 1).split("\t");
   const path = /^[RC]/.test(fields[2 * count + 2] ?? "") ? names[1] : names[0];
-  return { mode, blob, parents, path: displayName(Buffer.from(unquoteName(path ?? ""), "latin1")) };
+  return { mode, blob, parents, path: displayLatin1Name(unquoteName(path ?? "")) };
 }

@@ -37,6 +37,12 @@ export function nameFromBytes(bytes: Buffer): { path: string; bytes?: Buffer } {
   return isUtf8(bytes) ? { path } : { path, bytes };
 }
 
+/** A name read as latin1 (one character per byte) from git output, shown as `displayName` does. */
+export function displayLatin1Name(text: string): string {
+  // Nearly every name is ASCII: its bytes are its text.
+  return /^[\x00-\x7f]*$/.test(text) ? text : displayName(Buffer.from(text, "latin1"));
+}
+
 const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, '"': 34, "\\": 92 };
 
 /**

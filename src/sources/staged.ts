@@ -1,7 +1,7 @@
 import { isBinary } from "../engine/analyze.js";
 import { UsageError } from "../errors.js";
 import { isTooLarge, readBlobs, type Blob } from "./blobs.js";
-import { displayName } from "./names.js";
+import { displayLatin1Name } from "./names.js";
 import { readStagedDiff, type RawRecord } from "./staged-diff.js";
 import type { LineFilter, SourceItem } from "./types.js";
 
@@ -31,7 +31,7 @@ export async function* readStaged(root: string, pathspecs: string[], options: St
     const { records, added } = await readStagedDiff(root, pathspecs, !options.allLines);
     // Unmerged paths cannot be committed; submodules and links are not files.
     const wanted = records
-      .map((record) => ({ record, path: displayName(Buffer.from(record.path, "latin1")) }))
+      .map((record) => ({ record, path: displayLatin1Name(record.path) }))
       .filter(({ record, path }) => record.status !== "U" && REGULAR_FILE_MODES.has(record.mode) && !options.isIgnored(path));
     const asking = (async () => {
       for (const { record } of wanted) await blobs.ask(record.blob);
