@@ -41,7 +41,7 @@ describe("--format sarif", () => {
     });
     expect(result.partialFingerprints["hfLint/v1"]).toMatch(/^[0-9a-f]{32}$/);
     const dotenv = run.results.find((r: { ruleId: string }) => r.ruleId === "env-file-not-ignored");
-    expect(dotenv.locations[0].physicalLocation.region).toEqual({ startLine: 1 }); // GitHub places no result without one
+    expect(dotenv.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 }); // GitHub places no result without one
     expect(stdout).not.toContain(token);
   });
 });

@@ -79,7 +79,7 @@ export function createProgram(handlers: Handlers): Command {
     .description("Find leaked Hugging Face tokens and credential mistakes in a repository.")
     .version(VERSION, "-v, --version")
     .argument("[paths...]", "files or directories to scan (default: the whole repository)")
-    .option("-f, --format <name>", "output format: stylish (default), compact (default with --staged), json, sarif, github")
+    .option("-f, --format <name>", "output format: stylish (default), compact (default with --staged), json, sarif, github, markdown")
     .option("--staged", "scan what `git commit` would record: the lines it adds to staged files")
     .option("--all-lines", "with --staged: report findings anywhere in the staged files")
     .option("--history", "scan every version of the files that commits reachable from HEAD wrote")

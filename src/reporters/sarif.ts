@@ -1,9 +1,11 @@
 import { rules } from "../../rules/index.js";
 import { VERSION } from "../package-info.js";
 import { notScanned } from "../report.js";
-import type { Finding } from "../types.js";
+import type { Finding, Severity } from "../types.js";
 import type { Reporter } from "./types.js";
 
+/** GitHub code scanning's scale (0–10): 9+ critical, 7+ high, 4+ medium, below low. A token that works is critical. */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: "9.0", warning: "3.0" };
 
 /** Percent-encodes each path segment so spaces and non-ASCII names are valid URIs. */
 /** A path relative to the root; or an absolute `hf://` URI (`hf-lint hub`), which takes no base. */
@@ -12,16 +14,27 @@ function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
   return { uri: path.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
+/** `hf-token` → `HfToken`: SARIF wants a readable name that differs from the opaque id. */
+function ruleName(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
+}
+
 /**
- * Where in the file; a finding about the whole file (a committed .env) points at its first line,
- * since GitHub code scanning places only results with at least a start line.
+ * Where in the file; a finding about the whole file (a committed .env) points at its first
+ * character, since GitHub code scanning places only results with a start line.
  */
 function region(f: Finding) {
-  if (f.line === null || f.column === null || f.endLine === null || f.endColumn === null) return { startLine: 1 };
+  if (f.line === null || f.column === null || f.endLine === null || f.endColumn === null) {
+    return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+  }
   return { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };
 }
 
-/** SARIF 2.1.0, as GitHub code scanning uploads it: one run, every rule described, secrets redacted. */
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it (checked with the SARIF multitool's GitHub rules):
+ * one run, every rule described, secrets redacted. The fingerprint does not depend on the line,
+ * so a re-upload after lines moved matches the same alert instead of opening another.
+ */
 const sarif: Reporter = (report) => {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const log = {
@@ -33,15 +46,21 @@ const sarif: Reporter = (report) => {
           driver: {
             name: "hf-lint",
             version: VERSION,
+            semanticVersion: VERSION,
             informationUri: "https://github.com/hf-lint/hf-lint",
             rules: rules.map((rule) => ({
               id: rule.id,
-              name: rule.id,
+              name: ruleName(rule.id),
               shortDescription: { text: rule.description },
+              fullDescription: { text: `${rule.description} What to do: ${rule.docsUrl}` },
               helpUri: rule.docsUrl,
-              help: { text: `${rule.description} See ${rule.docsUrl}` },
+              help: { text: `${rule.description} See ${rule.docsUrl}`, markdown: `${rule.description} See [${rule.id}](${rule.docsUrl}).` },
               defaultConfiguration: { level: rule.severity === "error" ? "error" : "warning" },
-              properties: { tags: ["security", "secrets"] },
+              properties: {
+                tags: ["security", "secrets", "external/cwe/cwe-798"],
+                precision: "high",
+                "security-severity": SECURITY_SEVERITY[rule.severity],
+              },
             })),
           },
         },
@@ -56,6 +75,7 @@ const sarif: Reporter = (report) => {
             })),
           },
         ],
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository (or directory)." } } },
         results: report.findings.map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: ruleIndex.get(f.ruleId),
@@ -69,7 +89,7 @@ const sarif: Reporter = (report) => {
               },
             },
           ],
-          partialFingerprints: { "hfLint/v1": f.fingerprint },
+          partialFingerprints: { primaryLocationLineHash: f.fingerprint, "hfLint/v1": f.fingerprint },
           properties: {
             ...(f.secret ? { secret: f.secret } : {}),
             ...(f.commit ? { commit: f.commit, author: f.author, date: f.date } : {}),

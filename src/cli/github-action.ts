@@ -1,0 +1,64 @@
+/**
+ * The step of the GitHub Action (action.yml): one scan by this package's CLI, shown three ways —
+ * annotations on the pull request, a SARIF file for github/codeql-action/upload-sarif, and a job
+ * summary table, which also counts what GitHub leaves out (it shows at most 10 annotations of each
+ * level per step). Exits as the CLI did. Inputs come from the environment that action.yml sets.
+ */
+import { spawnSync } from "node:child_process";
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { plural } from "../report.js";
+import { loadReporter } from "../reporters/load.js";
+import type { Report } from "../types.js";
+
+/** GitHub's limit of annotations shown per level and step. */
+const SHOWN_PER_LEVEL = 10;
+
+/** The `args` input as words; single or double quotes keep spaces inside one argument. */
+function splitArgs(input: string): string[] {
+  return [...input.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+}
+
+/** The summary's note on annotations GitHub does not show. */
+function hiddenAnnotations(report: Report): string {
+  const hidden = (count: number, level: string) => (count > SHOWN_PER_LEVEL ? [`${plural(count - SHOWN_PER_LEVEL, level)}`] : []);
+  const more = [...hidden(report.summary.errors, "error"), ...hidden(report.summary.warnings, "warning")];
+  if (more.length === 0) return "";
+  return `\nGitHub shows at most ${SHOWN_PER_LEVEL} annotations of each level per step: ${more.join(" and ")} more are listed only in this table.\n`;
+}
+
+async function main(): Promise<number> {
+  const env = process.env;
+  const work = mkdtempSync(join(env["RUNNER_TEMP"] ?? tmpdir(), "hf-lint-"));
+  try {
+    const reportFile = join(work, "report.json");
+    const cli = fileURLToPath(new URL("main.js", import.meta.url));
+    const args = ["--format", "json", "--output-file", reportFile, ...splitArgs(env["HF_LINT_ARGS"] ?? "")];
+    const scan = spawnSync(process.execPath, [cli, ...args], { stdio: ["ignore", "inherit", "inherit"] });
+    if (scan.status !== 0 && scan.status !== 1) return scan.status ?? 2; // the CLI has said what went wrong
+    const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
+    const context = { color: false };
+
+    process.stdout.write((await loadReporter("github"))(report, context));
+    const sarifFile = env["HF_LINT_SARIF"] || "hf-lint.sarif";
+    mkdirSync(dirname(sarifFile), { recursive: true });
+    writeFileSync(sarifFile, (await loadReporter("sarif"))(report, context));
+    const summary = env["GITHUB_STEP_SUMMARY"];
+    if (summary) appendFileSync(summary, (await loadReporter("markdown"))(report, context) + hiddenAnnotations(report));
+    const output = env["GITHUB_OUTPUT"];
+    if (output) {
+      appendFileSync(output, `errors=${report.summary.errors}\nwarnings=${report.summary.warnings}\nsarif-file=${sarifFile}\n`);
+    }
+    return scan.status;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// Anything unexpected is exit code 2, never 1: a failed step must not read as "findings".
+process.exitCode = await main().catch((error: unknown) => {
+  process.stderr.write(`hf-lint: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 2;
+});
