@@ -18,7 +18,7 @@ export async function run(argv: string[]): Promise<number> {
     hub: async (repos, options) => {
       exitCode = await (await import("./hub-command.js")).hubCommand(repos, options, output);
     },
-    install: async () => print(await (await import("./install.js")).install(process.cwd())),
+    install: async ({ prePush }) => print(await (await import("./install.js")).install(process.cwd(), prePush ? "pre-push" : "pre-commit")),
     uninstall: async () => print(await (await import("./install.js")).uninstall(process.cwd())),
   })
     .exitOverride()

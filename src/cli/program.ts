@@ -67,7 +67,7 @@ const HUB_SHARED_OPTIONS = new Set([
 export interface Handlers {
   scan(paths: string[], options: CliOptions): Promise<void>;
   hub(repos: string[], options: HubCliOptions): Promise<void>;
-  install(): Promise<void>;
+  install(options: { prePush?: boolean }): Promise<void>;
   uninstall(): Promise<void>;
 }
 
@@ -112,6 +112,7 @@ export function createProgram(handlers: Handlers): Command {
   program
     .command("install")
     .description("install a pre-commit hook running `hf-lint --staged` (through husky when the repository uses it)")
+    .option("--pre-push", "install a pre-push hook instead: `hf-lint --range` over the commits being pushed")
     .action(handlers.install);
   program.command("uninstall").description("remove exactly what `hf-lint install` added").action(handlers.uninstall);
   const hub = program
