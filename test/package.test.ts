@@ -86,7 +86,11 @@ describe("the npm package", () => {
         "const first: Finding | undefined = report.findings[0];",
         "export const seen = [first?.ruleId, rules.length, UsageError.name, hfLint.configs.recommended.name];",
       ].join("\n"),
-      "cjs.cts": 'import hf = require("hf-lint");\nexport const count: number = hf.rules.length;\n',
+      "cjs.cts": [
+        'import hf = require("hf-lint");',
+        'import hfLint = require("hf-lint/eslint-plugin");',
+        "export const seen: [number, string | undefined] = [hf.rules.length, hfLint.configs.recommended.name];",
+      ].join("\n"),
     });
     const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "."], { cwd: dir, encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");

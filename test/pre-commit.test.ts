@@ -89,6 +89,16 @@ describe("the pre-commit framework", () => {
     expect(one, one.output).toMatchObject({ code: 0 });
   });
 
+  it("try-repo runs the hook straight from the release tag, as a first try does", { timeout: 180_000 }, () => {
+    const repo = tempRepo();
+    write(repo, { "settings.py": `HF = "${token}"\n`, "ok.py": "x = 1\n" });
+    commitAll(repo, "token");
+    const tried = run(repo, "pre-commit", "try-repo", release.repo, "hf-lint", "--ref", release.tag, "--all-files");
+    expect(tried.code).toBe(1);
+    expect(tried.output).toMatch(/settings\.py[\s\S]*1:7\s+error/);
+    expect(tried.output).not.toContain(token);
+  });
+
   it("pre-push refuses commits that carry a token, and lets clean ones through", { timeout: 180_000 }, () => {
     const repo = projectWithHooks();
     const remote = tempDir();
