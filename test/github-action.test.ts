@@ -87,6 +87,10 @@ describe("the GitHub Action", () => {
     expect(clean.summary).toContain("### hf-lint: no problems");
     expect(clean.output).toContain("errors=0\n");
 
+    const formatted = runAction(repo, release.tree, { args: "--format sarif" });
+    expect(formatted.code).toBe(2);
+    expect(formatted.stderr).toBe("hf-lint: args: the Action sets --format itself (it writes annotations, the sarif-file input and the summary)\n");
+
     const unbuilt = runAction(repo, tempDir());
     expect(unbuilt.code).toBe(2);
     expect(unbuilt.stdout).toMatch(/^::error title=hf-lint::.*release tag/);

@@ -35,7 +35,10 @@ async function main(): Promise<number> {
   try {
     const reportFile = join(work, "report.json");
     const cli = fileURLToPath(new URL("main.js", import.meta.url));
-    const args = ["--format", "json", "--output-file", reportFile, ...splitArgs(env["HF_LINT_ARGS"] ?? "")];
+    const given = splitArgs(env["HF_LINT_ARGS"] ?? "");
+    const taken = given.find((arg) => /^(-f|--format|-o|--output-file)(=|$)/.test(arg));
+    if (taken) throw new Error(`args: the Action sets ${taken} itself (it writes annotations, the sarif-file input and the summary)`);
+    const args = ["--format", "json", "--output-file", reportFile, ...given];
     const scan = spawnSync(process.execPath, [cli, ...args], { stdio: ["ignore", "inherit", "inherit"] });
     if (scan.status !== 0 && scan.status !== 1) return scan.status ?? 2; // the CLI has said what went wrong
     const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
