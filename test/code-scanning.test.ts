@@ -27,7 +27,7 @@ function multitoolProblems(sarif: string): string[] {
 }
 
 describe("SARIF for GitHub code scanning", () => {
-  it("passes the SARIF multitool's SARIF and GitHub rules with no error and no warning", { timeout: 60_000 }, () => {
+  it("passes the SARIF multitool's SARIF and GitHub rules with no error and no warning", { timeout: 300_000 }, () => {
     const repo = tempRepo();
     write(repo, {
       "src/my app.py": `login(token="${token}")\n`,
@@ -46,7 +46,7 @@ describe("SARIF for GitHub code scanning", () => {
     expect(multitoolProblems(history.stdout)).toEqual([]);
   });
 
-  it("the multitool does catch what GitHub needs: a rule without fullDescription fails", { timeout: 60_000 }, () => {
+  it("the multitool does catch what GitHub needs: a rule without fullDescription fails", { timeout: 300_000 }, () => {
     const repo = tempRepo();
     write(repo, { "a.py": `login(token="${token}")\n` });
     const log = JSON.parse(runCli(["-f", "sarif"], { cwd: repo }).stdout) as { runs: { tool: { driver: { rules: Record<string, unknown>[] } } }[] };

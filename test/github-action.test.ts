@@ -11,7 +11,7 @@ import { fakeHfToken } from "./helpers/tokens.js";
 let release: Release;
 beforeAll(() => {
   release = makeRelease();
-}, 120_000);
+}, 300_000);
 afterAll(() => release?.remove());
 
 function validate(file: string) {
@@ -61,7 +61,7 @@ describe("the GitHub Action", () => {
     expect(validate(join(broken, "action.yml")).code).toBe(1);
   });
 
-  it("annotates, writes SARIF and a summary that counts what GitHub does not show, and fails", { timeout: 60_000 }, () => {
+  it("annotates, writes SARIF and a summary that counts what GitHub does not show, and fails", { timeout: 300_000 }, () => {
     const repo = tempRepo();
     const files: Record<string, string> = { "legacy.sh": "export HUGGING_FACE_HUB_TOKEN=$SECRET\n" };
     for (let i = 0; i < 12; i++) files[`src/model_${i}.py`] = `login(token="${fakeHfToken(150 + i)}")\n`;
@@ -79,7 +79,7 @@ describe("the GitHub Action", () => {
     expect(sarif.runs[0]!.results).toHaveLength(13);
   });
 
-  it("passes a clean repository, and refuses to run from a ref without a build", { timeout: 60_000 }, () => {
+  it("passes a clean repository, and refuses to run from a ref without a build", { timeout: 300_000 }, () => {
     const repo = tempRepo();
     write(repo, { "app.py": "from huggingface_hub import login\nlogin()\n" });
     const clean = runAction(repo, release.tree, { args: "'app.py'" });

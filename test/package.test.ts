@@ -1,25 +1,31 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tempDir, write } from "./helpers/repo.js";
+import { write } from "./helpers/repo.js";
 import { OFFLINE_NPM, ROOT, makeRelease, type Release } from "./helpers/release.js";
 import { fakeHfToken } from "./helpers/tokens.js";
 
 // The package as npm users get it: the release tarball installed into a fresh project, offline.
 const token = fakeHfToken(131);
 let release: Release;
+let project: { dir: string; install: string };
 
 beforeAll(() => {
   release = makeRelease();
-}, 120_000);
-afterAll(() => release?.remove());
+  project = consumer();
+}, 300_000);
+afterAll(() => {
+  release?.remove();
+  if (project) rmSync(project.dir, { recursive: true, force: true });
+});
 
 const env = { ...process.env, ...OFFLINE_NPM };
 
 /** A fresh project with the tarball installed; ESLint and Node's types linked from this repository. */
 function consumer(): { dir: string; install: string } {
-  const dir = tempDir();
+  const dir = mkdtempSync(join(tmpdir(), "hf-lint-consumer-"));
   write(dir, { "package.json": JSON.stringify({ name: "consumer", version: "1.0.0", private: true }) });
   const install = spawnSync("npm", ["install", "--no-save", release.tarball], { cwd: dir, env, encoding: "utf8" });
   expect(install.status, install.stderr).toBe(0);
@@ -28,7 +34,7 @@ function consumer(): { dir: string; install: string } {
 }
 
 describe("the npm package", () => {
-  it("ships the build, its dependencies and a LICENSE, and installs with no script", { timeout: 60_000 }, () => {
+  it("ships the build, its dependencies and a LICENSE, and installs with no script", { timeout: 300_000 }, () => {
     const files = execFileSync("tar", ["tzf", release.tarball], { encoding: "utf8" }).split("\n");
     expect(files).toEqual(expect.arrayContaining(["package/LICENSE", "package/dist/src/cli/main.js", "package/dist/src/index.d.ts", "package/node_modules/commander/package.json"]));
     expect(files.some((f) => f.startsWith("package/src/") || f.startsWith("package/test/"))).toBe(false);
@@ -38,16 +44,16 @@ describe("the npm package", () => {
     expect(pkg["license"]).toBe("MIT");
     expect(readFileSync(join(ROOT, "LICENSE"), "utf8")).toMatch(/^MIT License/);
 
-    const { dir, install } = consumer();
+    const { dir, install } = project;
     expect(install).not.toMatch(/install-scripts|postinstall|prepare/);
-    write(dir, { "src/app.py": `login(token="${token}")\n` });
-    const cli = spawnSync(join(dir, "node_modules/.bin/hf-lint"), ["src", "-f", "json"], { cwd: dir, encoding: "utf8" });
+    write(dir, { "cli/app.py": `login(token="${token}")\n` });
+    const cli = spawnSync(join(dir, "node_modules/.bin/hf-lint"), ["cli", "-f", "json"], { cwd: dir, encoding: "utf8" });
     expect(cli.status, cli.stderr).toBe(1);
     expect(JSON.parse(cli.stdout).findings).toEqual([expect.objectContaining({ ruleId: "hf-token", file: expect.stringMatching(/app\.py$/) })]);
   });
 
-  it("loads with require() and import, and ESLint takes it from an eslint.config.cjs", { timeout: 60_000 }, () => {
-    const { dir } = consumer();
+  it("loads with require() and import, and ESLint takes it from an eslint.config.cjs", { timeout: 300_000 }, () => {
+    const { dir } = project;
     write(dir, {
       "src/app.js": `const token = "${token}";\n`,
       "check.cjs": [
@@ -72,8 +78,8 @@ describe("the npm package", () => {
     expect(result!.messages.map((m) => m.ruleId)).toContain("hf-lint/no-hf-token");
   });
 
-  it("has type declarations that check in a strict project with types: []", { timeout: 120_000 }, () => {
-    const { dir } = consumer();
+  it("has type declarations that check in a strict project with types: []", { timeout: 300_000 }, () => {
+    const { dir } = project;
     write(dir, {
       "tsconfig.json": JSON.stringify({
         compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", types: [], noEmit: true, skipLibCheck: false },

@@ -16,7 +16,7 @@ let home: string;
 beforeAll(() => {
   release = makeRelease();
   home = mkdtempSync(join(tmpdir(), "hf-lint-pre-commit-home-"));
-}, 120_000);
+}, 300_000);
 afterAll(() => {
   release?.remove();
   if (home) rmSync(home, { recursive: true, force: true });
@@ -55,7 +55,7 @@ function projectWithHooks(): string {
 }
 
 describe("the pre-commit framework", () => {
-  it("installs the hook from a release tag, with no install script and no build tool", { timeout: 180_000 }, () => {
+  it("installs the hook from a release tag, with no install script and no build tool", { timeout: 300_000 }, () => {
     const repo = projectWithHooks();
     const installed = execFileSync("find", [home, "-path", "*/lib/node_modules/hf-lint/package.json"], { encoding: "utf8" }).trim();
     expect(installed).not.toBe("");
@@ -77,7 +77,7 @@ describe("the pre-commit framework", () => {
     expect(accepted.output).toMatch(/hf-lint \(Hugging Face tokens\)\.+Passed/);
   });
 
-  it("scans the files it is given: run --all-files fails on a committed token", { timeout: 180_000 }, () => {
+  it("scans the files it is given: run --all-files fails on a committed token", { timeout: 300_000 }, () => {
     const repo = projectWithHooks();
     write(repo, { "config.py": `TOKEN = "${token}"\n` });
     commitAll(repo, "token, committed without the hook");
@@ -89,7 +89,7 @@ describe("the pre-commit framework", () => {
     expect(one, one.output).toMatchObject({ code: 0 });
   });
 
-  it("try-repo runs the hook straight from the release tag, as a first try does", { timeout: 180_000 }, () => {
+  it("try-repo runs the hook straight from the release tag, as a first try does", { timeout: 300_000 }, () => {
     const repo = tempRepo();
     write(repo, { "settings.py": `HF = "${token}"\n`, "ok.py": "x = 1\n" });
     commitAll(repo, "token");
@@ -99,7 +99,7 @@ describe("the pre-commit framework", () => {
     expect(tried.output).not.toContain(token);
   });
 
-  it("pre-push refuses commits that carry a token, and lets clean ones through", { timeout: 180_000 }, () => {
+  it("pre-push refuses commits that carry a token, and lets clean ones through", { timeout: 300_000 }, () => {
     const repo = projectWithHooks();
     const remote = tempDir();
     git(remote, "init", "-q", "--bare");
