@@ -7,8 +7,7 @@ import type { Reporter } from "./types.js";
 /** GitHub code scanning's scale (0–10): 9+ critical, 7+ high, 4+ medium, below low. A token that works is critical. */
 const SECURITY_SEVERITY: Record<Severity, string> = { error: "9.0", warning: "3.0" };
 
-/** Percent-encodes each path segment so spaces and non-ASCII names are valid URIs. */
-/** A path relative to the root; or an absolute `hf://` URI (`hf-lint hub`), which takes no base. */
+/** A path relative to the root, each segment percent-encoded; or an absolute `hf://` URI (`hf-lint hub`), which takes no base. */
 function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
   if (path.startsWith("hf://")) return { uri: encodeURI(path) };
   return { uri: path.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
