@@ -34,8 +34,11 @@ describe("SARIF for GitHub code scanning", () => {
       "org.txt": `${fakeOrgToken(141)}\n`,
       ".env": "A=1\n",
       "legacy.sh": "export HUGGING_FACE_HUB_TOKEN=$SECRET\n",
+      "weights.bin": Buffer.from([1, 0, 2]),
+      "big.txt": "x".repeat(3000),
     });
-    const { code, stdout } = runCli(["-f", "sarif"], { cwd: repo });
+    const { code, stdout } = runCli(["-f", "sarif", "--max-file-size", "2000"], { cwd: repo });
+    expect(stdout).toContain('"toolExecutionNotifications"'); // the skipped files are described too
     expect(code).toBe(1);
     const log = JSON.parse(stdout) as SarifLog;
     expect(new Set(log.runs[0]!.results.map((r) => r.ruleId))).toEqual(new Set(["hf-token", "hf-org-token", "env-file-not-ignored", "legacy-token-env"]));

@@ -5,13 +5,16 @@
  * level per step). Exits as the CLI did. Inputs come from the environment that action.yml sets.
  */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { plural } from "../report.js";
 import { loadReporter } from "../reporters/load.js";
 import type { Report } from "../types.js";
+import { Output, maskTokens } from "./output.js";
+
+const out = new Output(false);
 
 /** GitHub's limit of annotations shown per level and step. */
 const SHOWN_PER_LEVEL = 10;
@@ -44,12 +47,13 @@ async function main(): Promise<number> {
     const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
     const context = { color: false };
 
-    process.stdout.write((await loadReporter("github"))(report, context));
+    // A CI log and a job summary are read by many: tokens stay masked there even with --show-secrets.
+    out.stdout((await loadReporter("github"))(report, context));
     const sarifFile = env["HF_LINT_SARIF"] || "hf-lint.sarif";
     mkdirSync(dirname(sarifFile), { recursive: true });
-    writeFileSync(sarifFile, (await loadReporter("sarif"))(report, context));
+    out.report((await loadReporter("sarif"))(report, context), sarifFile);
     const summary = env["GITHUB_STEP_SUMMARY"];
-    if (summary) appendFileSync(summary, (await loadReporter("markdown"))(report, context) + hiddenAnnotations(report));
+    if (summary) appendFileSync(summary, maskTokens((await loadReporter("markdown"))(report, context) + hiddenAnnotations(report)));
     const output = env["GITHUB_OUTPUT"];
     if (output) {
       appendFileSync(output, `errors=${report.summary.errors}\nwarnings=${report.summary.warnings}\nsarif-file=${sarifFile}\n`);
@@ -62,6 +66,6 @@ async function main(): Promise<number> {
 
 // Anything unexpected is exit code 2, never 1: a failed step must not read as "findings".
 process.exitCode = await main().catch((error: unknown) => {
-  process.stderr.write(`hf-lint: ${error instanceof Error ? error.message : String(error)}\n`);
+  out.stderr(`hf-lint: ${error instanceof Error ? error.message : String(error)}\n`);
   return 2;
 });
