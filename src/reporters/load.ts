@@ -9,6 +9,7 @@ const FORMATS: Readonly<Record<string, () => Promise<{ default: Reporter }>>> = 
   compact: () => import("./compact.js"),
   github: () => import("./github.js"),
   json: () => import("./json.js"),
+  markdown: () => import("./markdown.js"),
   sarif: () => import("./sarif.js"),
   stylish: () => import("./stylish.js"),
 };
