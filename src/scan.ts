@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Ignore } from "ignore";
-import { boundedIgnore } from "./sources/bounded-ignore.js";
+import { NOT_APPLIED, boundedIgnore } from "./sources/bounded-ignore.js";
 import { Collector } from "./engine/collect.js";
 import { redact } from "../rules/shared/credentials.js";
 import { hubEndpoint, verifyFindings, type VerifyOptions } from "./verify.js";
@@ -163,7 +163,7 @@ async function* sources(
   // fast-glob is loaded only outside git: it costs 20 ms of start-up that a hook should not pay.
   const listing = inGit
     ? await listWorkTree(root, targets)
-    : await (await import("./sources/walk.js")).listDirectory(root, targets);
+    : await (await import("./sources/walk.js")).listDirectory(root, targets, options.onWarning);
   if (inGit) await markIgnoredDotenvEntries(root, listing.entries);
   yield* readListingInParallel(listing, { config, maxFileSize, showSecrets: options.showSecrets ?? false, isIgnored });
 }
@@ -188,6 +188,6 @@ function projectIgnores(root: string, patterns: string[], onWarning: ScanOptions
   const fromFile = existsSync(file) ? readFileSync(file, "utf8") : "";
   if (patterns.length === 0 && fromFile.trim() === "") return null;
   const { matcher, dropped } = boundedIgnore([...patterns, ...fromFile.split(/\r?\n/)]);
-  for (const pattern of dropped) onWarning?.(`ignore pattern not applied (more than three **, too costly to match): ${pattern}`);
+  for (const pattern of dropped) onWarning?.(`${NOT_APPLIED}${pattern}`);
   return matcher;
 }

@@ -11,6 +11,9 @@ const MAX_DEPTH = 32;
 
 const NOT_MATCHED = { ignored: false, unignored: false };
 
+/** What a warning about a dropped pattern says, before the pattern. */
+export const NOT_APPLIED = "ignore pattern not applied (more than three **, too costly to match): ";
+
 /**
  * gitignore-syntax patterns at a bounded cost per path. A pattern with more than three `**` is
  * not applied, and a path more than 32 directories deep is not matched: either way its file is

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import fg from "fast-glob";
 import type { Ignore } from "ignore";
-import { boundedIgnore } from "./bounded-ignore.js";
+import { NOT_APPLIED, boundedIgnore } from "./bounded-ignore.js";
 import type { DiskEntry, DiskListing } from "./types.js";
 
 /** Never walked into outside git, as ESLint does: installed dependencies and git's own data. */
@@ -15,8 +15,8 @@ const SKIPPED_DIRECTORIES = ["**/node_modules/**", "**/.git/**"];
  * .gitignore covers it. Symbolic links are not followed. Entry paths are relative to the root,
  * so a target outside it reads `../…`.
  */
-export async function listDirectory(root: string, targets: string[]): Promise<DiskListing> {
-  const gitignores = new Gitignores();
+export async function listDirectory(root: string, targets: string[], onWarning?: (message: string) => void): Promise<DiskListing> {
+  const gitignores = new Gitignores(onWarning);
   const entries = new Map<string, DiskEntry>(); // targets may overlap
   const add = (path: string, ignored: boolean): void => {
     const relativePath = toPosix(relative(root, path));
@@ -45,6 +45,8 @@ function toPosix(path: string): string {
 
 /** The .gitignore files of directories, each read once. */
 class Gitignores {
+  constructor(private readonly onWarning?: (message: string) => void) {}
+
   private readonly byDirectory = new Map<string, Pick<Ignore, "test"> | null>();
 
   /** Whether the .gitignore files from the file's directory up to `top` ignore it; the deepest verdict wins. */
@@ -60,7 +62,11 @@ class Gitignores {
     let matcher = this.byDirectory.get(dir);
     if (matcher === undefined) {
       const file = join(dir, ".gitignore");
-      matcher = existsSync(file) ? boundedIgnore(readFileSync(file, "utf8")).matcher : null;
+      if (existsSync(file)) {
+        const bounded = boundedIgnore(readFileSync(file, "utf8"));
+        for (const pattern of bounded.dropped) this.onWarning?.(`${file}: ${NOT_APPLIED}${pattern}`);
+        matcher = bounded.matcher;
+      } else matcher = null;
       this.byDirectory.set(dir, matcher);
     }
     return matcher;

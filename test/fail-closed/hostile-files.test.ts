@@ -66,6 +66,7 @@ describe("a pathological ignore line", () => {
     const { code, stderr, seconds, report } = scanMeasured(root);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain(`ignore pattern not applied (more than three **, too costly to match): ${line}`);
+    expect(stderr).toContain(`.gitignore: ignore pattern not applied (more than three **, too costly to match): ${line}`);
     expect(report?.summary.files).toBe(52); // the 50 deep files and the two ignore files, not logs/a.txt
     expect(seconds).toBeLessThan(MAX_SECONDS);
   });
