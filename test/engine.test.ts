@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { analyzeFile } from "../src/engine/analyze.js";
+import { join } from "node:path";
+import { analyzeFile, isBinary } from "../src/engine/analyze.js";
+import { readEntry } from "../src/engine/read.js";
 import { RuleSet } from "../src/engine/rule-set.js";
 import type { Config } from "../src/config/schema.js";
 import { base64Keywords } from "../rules/shared/base64.js";
 import { redact } from "../rules/shared/credentials.js";
+import { tempDir, write } from "./helpers/repo.js";
 import { fakeCredential, fakeHfToken, fakeOrgToken } from "./helpers/tokens.js";
 
 const token = fakeHfToken(11);
@@ -126,5 +129,21 @@ describe("base64 keywords", () => {
       const encoded = Buffer.from(`${prefix}${token}`).toString("base64");
       expect(keywords.some((keyword) => encoded.includes(keyword))).toBe(true);
     }
+  });
+});
+
+describe("reading files", () => {
+  it("reads a binary file only as far as the binary test, and still skips one over the size limit", () => {
+    const dir = tempDir();
+    // A NUL at the start makes the file binary; a token far inside it must not be read at all.
+    const image = Buffer.concat([Buffer.from([0x89, 0, 1, 2]), Buffer.alloc(3 * 1024 * 1024, 0x41), Buffer.from(token)]);
+    write(dir, { "image.png": image, "notes.txt": `${"x".repeat(100_000)}\n${token}\n` });
+    const binary = readEntry(join(dir, "image.png"), 10 * 1024 * 1024);
+    if (!("content" in binary)) throw new Error("the binary file was not read");
+    expect(binary.content.length).toBeLessThanOrEqual(64 * 1024);
+    expect(isBinary(binary.content)).toBe(true);
+    expect(readEntry(join(dir, "image.png"), 1024 * 1024)).toEqual({ skip: "tooLarge" });
+    const text = readEntry(join(dir, "notes.txt"), 10 * 1024 * 1024);
+    expect("content" in text && text.content.toString().endsWith(`${token}\n`)).toBe(true);
   });
 });

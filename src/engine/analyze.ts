@@ -16,9 +16,11 @@ export interface AnalyzeOptions {
   maxFindings?: number;
 }
 
-/** Git's own heuristic: a NUL byte in the first 8000 bytes makes a file binary. */
+/** How far git's own heuristic looks: a NUL byte in the first 8000 bytes makes a file binary. */
+export const BINARY_TEST_BYTES = 8000;
+
 export function isBinary(content: Buffer): boolean {
-  return content.subarray(0, 8000).includes(0);
+  return content.subarray(0, BINARY_TEST_BYTES).includes(0);
 }
 
 export function fingerprint(...parts: (string | number)[]): string {

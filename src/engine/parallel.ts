@@ -1,5 +1,4 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import type { Config } from "../config/schema.js";
 import { readListing } from "../sources/disk.js";
 import type { Collected, DiskListing, SourceItem } from "../sources/types.js";
@@ -31,6 +30,8 @@ export async function* readListingInParallel(listing: DiskListing, options: List
     yield* readListing({ ...listing, entries }, options.maxFileSize);
     return;
   }
+  // Loaded only here: worker_threads costs 5 ms of start-up that a small scan should not pay.
+  const { Worker } = await import("node:worker_threads");
   const next = new Int32Array(new SharedArrayBuffer(4));
   const workerData: WorkerInput = {
     listing: { root: listing.root, entries },

@@ -1,6 +1,7 @@
 
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { SkipReason } from "../types.js";
+import { BINARY_TEST_BYTES, isBinary } from "./analyze.js";
 
 export type ReadResult = { content: Buffer } | { skip: SkipReason | "notFile"; error?: string };
 
@@ -12,12 +13,19 @@ const NOT_FILE = new Set(["ELOOP", "EISDIR", "ENXIO", "EAGAIN", "ENOENT", "ENOTD
 
 /** Reused for every file that fits: most files do, and allocating per file costs GC time. */
 const shared = Buffer.allocUnsafe(1024 * 1024);
+/**
+ * The first read's size: enough for most files whole, and for the binary test of the rest. A
+ * binary file is read no further: its contents are not scanned (images, models and archives
+ * were most of the bytes read in real repositories).
+ */
+const FIRST_READ = 64 * 1024;
 
 /**
  * Reads one file once. One fstat says what it is before any read: a device or FIFO is passed
  * over by its type (/dev/zero never ends, a FIFO may never start). What is read is bounded by
  * `maxFileSize`, whatever the size stat reports (a file still growing, /proc). The returned
- * buffer is only valid until the next call.
+ * buffer is only valid until the next call. Of a binary file (git's test, `isBinary`) only the
+ * first bytes are returned: enough for that test and for rules about the file itself.
  */
 export function readEntry(absolutePath: string | Buffer, maxFileSize: number): ReadResult {
   let fd: number | undefined;
@@ -36,8 +44,9 @@ export function readEntry(absolutePath: string | Buffer, maxFileSize: number): R
         buffer.copy(larger, 0, 0, length);
         buffer = larger;
       }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      const read = readSync(fd, buffer, length, length === 0 ? Math.min(FIRST_READ, buffer.length) : buffer.length - length, null);
       if (read === 0) break;
+      if (length === 0 && read >= BINARY_TEST_BYTES && isBinary(buffer.subarray(0, read))) return { content: buffer.subarray(0, read) };
       length += read;
     }
     if (length > maxFileSize) return { skip: "tooLarge" };
