@@ -212,6 +212,9 @@ if (repos.length > 0) {
 }
 if (generated) qualitySection();
 
+// What changed the figures, written by hand as the changes were made: not measured by this run.
+out.push(readFileSync(join(ROOT, "bench/what-moved.md"), "utf8").trimEnd(), "");
+
 const target = quick || !generated ? join(WORK, quick ? "BENCHMARKS.quick.md" : "BENCHMARKS.repos.md") : join(ROOT, "BENCHMARKS.md");
 writeFileSync(target, `${out.join("\n")}\n`);
 log(`wrote ${target}`);
