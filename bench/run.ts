@@ -213,8 +213,18 @@ if (repos.length > 0) {
 if (generated) qualitySection();
 
 // What changed the figures, written by hand as the changes were made: not measured by this run.
+const whatMoved = out.length;
 out.push(readFileSync(join(ROOT, "bench/what-moved.md"), "utf8").trimEnd(), "");
 
 const target = quick || !generated ? join(WORK, quick ? "BENCHMARKS.quick.md" : "BENCHMARKS.repos.md") : join(ROOT, "BENCHMARKS.md");
-writeFileSync(target, `${out.join("\n")}\n`);
+writeFileSync(target, `${[...out.slice(0, whatMoved), ...hostileSection(target), ...out.slice(whatMoved)].join("\n")}\n`);
+
+/** The section bench/hostile.ts writes (npm run bench:hostile) into the file, kept as it is. */
+function hostileSection(file: string): string[] {
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const start = text.indexOf("## Hostile inputs");
+  if (start === -1) return [];
+  const end = text.indexOf("\n## ", start + 1);
+  return [text.slice(start, end === -1 ? undefined : end).trimEnd(), ""];
+}
 log(`wrote ${target}`);
