@@ -3,7 +3,21 @@ import type { Finding, Report, SkipReason, SkippedFile } from "./types.js";
 /** The report with other findings (filtered, fixed, verified…), its counts recomputed. */
 export function withFindings(report: Report, findings: Finding[]): Report {
   const errors = findings.filter((f) => f.severity === "error").length;
-  return { ...report, findings, summary: { ...report.summary, errors, warnings: findings.length - errors } };
+  const counts = { errors, warnings: findings.length - errors, distinctSecrets: distinctSecrets(findings) };
+  return { ...report, findings, summary: { ...report.summary, ...counts } };
+}
+
+/** Secrets to rotate: each value once, however many places hold it; a token the Hub says is revoked needs none. */
+export function distinctSecrets(findings: Finding[]): number {
+  const values = new Set<string>();
+  for (const f of findings) if (f.secretFingerprint && f.verification?.status !== "revoked") values.add(f.secretFingerprint);
+  return values.size;
+}
+
+/** The line every report ends with when there are secrets: `2 distinct secrets to rotate`. */
+export function toRotate(report: Report): string | null {
+  const count = report.summary.distinctSecrets;
+  return count > 0 ? `${plural(count, "distinct secret")} to rotate` : null;
 }
 
 /** `1 problem`, `2 problems`. */

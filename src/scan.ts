@@ -19,6 +19,7 @@ import { listWorkTree } from "./sources/worktree.js";
 import type { SourceItem } from "./sources/types.js";
 import type { HubScanOptions } from "./sources/hub.js";
 import type { Config } from "./config/schema.js";
+import { distinctSecrets } from "./report.js";
 import type { Report, SkippedFile, Summary } from "./types.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -106,7 +107,7 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
   const hidden = new Set(options.alwaysRedact);
   if (hidden.size > 0) findings = findings.map((f) => (f.secret && hidden.has(f.secret) ? { ...f, secret: redact(f.secret) } : f));
   for (const warning of warnings) options.onWarning?.(warning);
-  const summary: Summary = { files, errors: 0, warnings: 0, skipped };
+  const summary: Summary = { files, errors: 0, warnings: 0, distinctSecrets: distinctSecrets(findings), skipped };
 
   findings.sort(
     (a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),

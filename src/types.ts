@@ -20,12 +20,27 @@ export interface Finding {
   secret: string | null;
   /** Stable across runs and machines; independent of the finding's line. */
   fingerprint: string;
+  /**
+   * For findings that carry a secret: the same for every finding of the same value, whatever its
+   * file, line or rule (a hash, never the value). One value found twice is one thing to rotate.
+   */
+  secretFingerprint?: string;
+  /** With `--history`: the other places the same secret was added, each at the commit that added it there. */
+  otherLocations?: OtherLocation[];
   /** With `--verify`, for hf_/api_org_ tokens: what the Hub said about the token. */
   verification?: Verification;
   /** With `--history`: the commit that added the secret, its author and author date (ISO 8601). */
   commit?: string;
   author?: string;
   date?: string;
+}
+
+export interface OtherLocation {
+  file: string;
+  line: number | null;
+  column: number | null;
+  commit: string;
+  date: string;
 }
 
 export interface Verification {
@@ -42,6 +57,8 @@ export interface Summary {
   files: number;
   errors: number;
   warnings: number;
+  /** How many different secret values the findings hold, not counting tokens the Hub said are revoked. */
+  distinctSecrets: number;
   /** Files passed over: above the size limit, binary, or unreadable. */
   skipped: { tooLarge: number; binary: number; unreadable: number };
 }

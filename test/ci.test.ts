@@ -51,7 +51,8 @@ describe("--format github", () => {
     const repo = tempRepo();
     write(repo, { "a,b:c%.py": `t = "${token}"\n`, "run.sh": "export HUGGINGFACE_TOKEN=$X\n" }); // hf-lint-disable-line legacy-token-env
     const lines = runCli(["-f", "github"], { cwd: repo }).stdout.trimEnd().split("\n");
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe("::notice title=hf-lint::1 distinct secret to rotate");
     expect(lines[0]).toMatch(/^::error file=a%2Cb%3Ac%25\.py,line=1,col=6,endLine=1,endColumn=43,title=hf-lint hf-token::Hugging Face/);
     expect(lines[1]).toMatch(/^::warning file=run\.sh,line=1,col=8,.*::`HUGGINGFACE_TOKEN`/); // hf-lint-disable-line legacy-token-env
     expect(lines.join("\n")).not.toContain(token);
@@ -111,8 +112,8 @@ describe("--history", () => {
     git(repo, "config", "diff.noprefix", "true"); // a user setting that must not change what we parse
     write(repo, {
       "sub dir/my app.py": `x = 1\nt = "${token}"\n`,
-      'q"a b.py': `t = "${token}"\n`, // quoted by git
-      "b/x.py": `t = "${token}"\n`,
+      'q"a b.py': `t = "${other}"\n`, // quoted by git
+      "b/x.py": `t = "${fakeHfToken(53)}"\n`,
       ".env": "", // an empty blob
     });
     writeFileSync(join(repo, ".env.local"), Buffer.from([0, 1, 2, 0x41, 0x3d, 0x31])); // binary

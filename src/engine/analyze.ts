@@ -91,6 +91,7 @@ export function analyzeFile(file: SourceFile, ruleSet: RuleSet, options: Analyze
       message: match.message,
       secret: match.secret === undefined ? null : options.showSecrets ? match.secret : redact(match.secret),
       fingerprint: fingerprint(ruleId, file.path, value, occurrence),
+      ...(match.secret === undefined ? {} : { secretFingerprint: fingerprint("secret", match.secret) }),
     });
   }
   return findings;

@@ -14,10 +14,17 @@ const MAX_FINDINGS_PER_FILE = 1000;
 const IN_HISTORY =
   "It remains in the git history even if a later commit removed it: rotate it; deleting the line is not enough.";
 
+/** The other places a history finding's message names; the JSON report lists them all. */
+const MAX_PLACES_IN_MESSAGE = 3;
+
 /** Turns source items into findings and counts, whichever source and thread they come from. */
 export class Collector {
-  /** History findings by fingerprint; git log runs newest first, so the last one kept is the oldest. */
-  private readonly fromHistory = new Map<string, Finding>();
+  /**
+   * History findings by secret value (by fingerprint for findings without a secret), then by
+   * place (fingerprint). git log runs newest first: a place seen again is moved to the end, so
+   * each place keeps its oldest commit and the last place of a secret is where it first appeared.
+   */
+  private readonly fromHistory = new Map<string, Map<string, Finding>>();
   private readonly collected: Collected = {
     findings: [],
     files: 0,
@@ -58,12 +65,11 @@ export class Collector {
         if (inherited?.(finding)) continue;
         if (!item.commit) this.collected.findings.push(finding);
         else {
-          // A secret is reported once, at the oldest commit that added it to that file.
-          this.fromHistory.set(finding.fingerprint, {
-            ...finding,
-            message: finding.line === null ? finding.message : `${finding.message} ${IN_HISTORY}`,
-            ...item.commit,
-          });
+          const key = finding.secretFingerprint ?? finding.fingerprint;
+          const places = this.fromHistory.get(key) ?? new Map<string, Finding>();
+          places.delete(finding.fingerprint);
+          places.set(finding.fingerprint, { ...finding, ...item.commit });
+          this.fromHistory.set(key, places);
         }
       }
     }
@@ -112,6 +118,27 @@ export class Collector {
   }
 
   result(): Collected {
-    return { ...this.collected, findings: [...this.collected.findings, ...this.fromHistory.values()] };
+    const history = [...this.fromHistory.values()].map((places) => oncePerSecret([...places.values()]));
+    return { ...this.collected, findings: [...this.collected.findings, ...history] };
   }
+}
+
+/** A secret found in history is reported once, where it first appeared, listing the other places. */
+function oncePerSecret(places: Finding[]): Finding {
+  const oldest = places.at(-1)?.commit;
+  const [first, ...others] = places.sort((a, b) => Number(b.commit === oldest) - Number(a.commit === oldest) || byPlace(a, b)) as [
+    Finding,
+    ...Finding[],
+  ];
+  let message = first.line === null ? first.message : `${first.message} ${IN_HISTORY}`;
+  if (others.length === 0) return { ...first, message };
+  const shown = others.slice(0, MAX_PLACES_IN_MESSAGE).map((f) => `${f.line === null ? f.file : `${f.file}:${f.line}`} (${f.commit?.slice(0, 7)})`);
+  const more = others.length > shown.length ? ` and ${others.length - shown.length} more` : "";
+  message += ` The same secret was also added in ${shown.join(", ")}${more}.`;
+  const otherLocations = others.map((f) => ({ file: f.file, line: f.line, column: f.column, commit: f.commit ?? "", date: f.date ?? "" }));
+  return { ...first, message, otherLocations };
+}
+
+function byPlace(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0);
 }

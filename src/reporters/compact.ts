@@ -1,5 +1,5 @@
 import { createColors } from "picocolors";
-import { printable, skipLines } from "../report.js";
+import { printable, skipLines, toRotate } from "../report.js";
 import type { Reporter } from "./types.js";
 
 /** The first sentence of a message: what is wrong. The advice follows once, after the list. */
@@ -18,6 +18,8 @@ const compact: Reporter = (report, { color }) => {
     return `${c.bold(where)}  ${severity}  ${c.dim(f.ruleId)}  ${headline(f.message)}${secret}`;
   });
   for (const { reason, line } of skipLines(report)) lines.push((reason === "binary" ? c.dim : c.yellow)(`hf-lint: ${line}`));
+  const rotate = toRotate(report);
+  if (rotate) lines.push(rotate);
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";
 };
 

@@ -1,4 +1,5 @@
-import { notScanned, skipLines } from "../report.js";
+import { notScanned, skipLines, toRotate } from "../report.js";
+import type { Report } from "../types.js";
 import type { Reporter } from "./types.js";
 
 /** Workflow-command escaping: data escapes %, CR and LF; properties also ':' and ','. */
@@ -17,8 +18,13 @@ function skipCommands(report: Parameters<Reporter>[0]): string {
   return [...perFile, ...binary.map(({ line }) => `::notice title=hf-lint::${escapeData(line)}\n`)].join("");
 }
 
-/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. */
-const github: Reporter = (report) =>
+/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request; a notice counts the secrets. */
+const github: Reporter = (report) => {
+  const rotate = toRotate(report);
+  return annotations(report) + (rotate ? `::notice title=hf-lint::${rotate}\n` : "");
+};
+
+const annotations = (report: Report): string =>
   report.findings
     .map((f) => {
       const properties: [string, string | number | null][] = [

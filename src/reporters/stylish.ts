@@ -1,5 +1,5 @@
 import { createColors } from "picocolors";
-import { plural, printable, skipLines } from "../report.js";
+import { plural, printable, skipLines, toRotate } from "../report.js";
 import type { Finding } from "../types.js";
 import type { Reporter } from "./types.js";
 
@@ -29,6 +29,8 @@ const stylish: Reporter = (report, { color }) => {
     out.push("", c.bold(errors > 0 ? c.red(line) : c.yellow(line)));
   }
   for (const { reason, line } of skipLines(report)) out.push(reason === "binary" ? c.dim(line) : c.yellow(line));
+  const rotate = toRotate(report);
+  if (rotate) out.push(c.bold(rotate));
   return out.length > 0 ? `${out.join("\n")}\n` : "";
 };
 
