@@ -1,11 +1,12 @@
 import { lstatSync, readFileSync } from "node:fs";
-import { join, posix, relative, sep } from "node:path";
+import { join, posix } from "node:path";
 import ignore from "ignore";
 import { LEGACY_NAMES } from "../rules/legacy-token-env.js";
 import { withFileLock, writeFileAtomic } from "./atomic-write.js";
 import { pythonPlaces } from "./fix-python.js";
 import { git, literalPathspecs, splitNul } from "./sources/git.js";
 import type { Finding } from "./types.js";
+import { fromCwd } from "./paths.js";
 import { shellQuote } from "./shell.js";
 
 /**
@@ -181,8 +182,7 @@ export async function planFixes(root: string, findings: Finding[], { inGit, cwd 
   );
   for (const finding of dotenv) {
     if (tracked.has(finding.file)) {
-      const fromCwd = relative(cwd, join(root, finding.file)).split(sep).join("/");
-      plan.commands.push({ file: finding.file, command: `git rm --cached -- ${shellQuote(fromCwd)}` });
+      plan.commands.push({ file: finding.file, command: `git rm --cached -- ${shellQuote(fromCwd(root, cwd, finding.file))}` });
     }
     planIgnore(root, finding, plan);
   }

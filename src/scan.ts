@@ -1,8 +1,9 @@
 // Buffer appears in the published types: this keeps the .d.ts checking in projects with `types: []`.
 /// <reference types="node" preserve="true" />
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { Ignore } from "ignore";
+import { toPosix } from "./paths.js";
 import { NOT_APPLIED, boundedIgnore } from "./sources/bounded-ignore.js";
 import { Collector } from "./engine/collect.js";
 import { redact } from "../rules/shared/credentials.js";
@@ -60,9 +61,6 @@ export interface ScanOptions {
   onWarning?: (message: string) => void;
 }
 
-function toPosix(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
-}
 
 /** Scans a repository (or directory, or standard input) and returns the report. */
 export async function scan(options: ScanOptions = {}): Promise<Report> {

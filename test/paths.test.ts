@@ -63,6 +63,20 @@ describe("paths given on the command line, outside git", () => {
   });
 });
 
+describe("paths in a repository, from a subdirectory", () => {
+  it("prints them relative to the current directory, and keeps JSON's file relative to the root", () => {
+    const repo = tempRepo();
+    write(repo, { "a/one.py": leak, "b/two.py": leak });
+    const cwd = join(repo, "b");
+    expect(runCli(["-f", "compact"], { cwd }).stdout).toMatch(/^\.\.\/a\/one\.py:1:6 .*\ntwo\.py:1:6 /);
+    expect(runCli([], { cwd }).stdout).toMatch(/^\.\.\/a\/one\.py\n[^]*^two\.py$/m);
+    expect(files([], cwd)).toEqual(["a/one.py", "b/two.py"]);
+    expect(runCli(["-f", "github"], { cwd }).stdout).toContain("::error file=b/two.py,");
+    // What --stdin-filename names is shown as given.
+    expect(runCli(["--stdin", "--stdin-filename", "x.py", "-f", "compact"], { cwd, input: leak }).stdout).toMatch(/^x\.py:1:6 /);
+  });
+});
+
 describe("the library API", () => {
   it("rejects a missing cwd with UsageError instead of reporting it clean", async () => {
     const { scan, UsageError } = await import("../dist/src/index.js");

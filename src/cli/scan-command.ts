@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { DEFAULT_BASELINE, applyBaseline, writeBaseline } from "../baseline.js";
 import { UsageError } from "../errors.js";
 import { loadReporter } from "../reporters/load.js";
+import { fromCwd } from "../paths.js";
 import { scanWithContext, type ScanOptions } from "../scan.js";
 import { applyFixes, planFixes, preview, type FileEdit } from "../fix.js";
 import { plural, printable, withFindings } from "../report.js";
@@ -67,7 +68,11 @@ export async function scanCommand(
   }
   const current = options.baseline ? applyBaseline(report, options.baseline) : report;
   const shown = options.quiet ? errorsOnly(current) : current;
-  output.report(reporter(shown, { color: useColor(options.color, Boolean(options.outputFile)) }), options.outputFile);
+  const cwd = process.cwd();
+  // Standard input's name is the user's own; every other path is relative to the root.
+  const displayPath = options.stdin || root === cwd ? undefined : (file: string) => fromCwd(root, cwd, file);
+  const color = useColor(options.color, Boolean(options.outputFile));
+  output.report(reporter(shown, { color, ...(displayPath ? { displayPath } : {}) }), options.outputFile);
   const { errors, warnings } = shown.summary;
   const failed = errors > 0 || (options.maxWarnings >= 0 && warnings > options.maxWarnings);
   if (failed && options.staged) output.stderr(COMMIT_BLOCKED);
@@ -103,3 +108,4 @@ async function fix(report: Report, root: string, inGit: boolean, dryRun: boolean
 function errorsOnly(report: Report): Report {
   return withFindings(report, report.findings.filter((finding) => finding.severity === "error"));
 }
+

@@ -9,10 +9,11 @@ function headline(message: string): string {
 }
 
 /** One line per finding, `file:line:col  severity  rule  what  [secret]`: for hooks and terminals in a hurry. */
-const compact: Reporter = (report, { color }) => {
+const compact: Reporter = (report, { color, displayPath = (file) => file }) => {
   const c = createColors(color);
   const lines = report.findings.map((f) => {
-    const where = f.line === null ? printable(f.file) : `${printable(f.file)}:${f.line}:${f.column}`;
+    const file = printable(displayPath(f.file));
+    const where = f.line === null ? file : `${file}:${f.line}:${f.column}`;
     const severity = f.severity === "error" ? c.red("error") : c.yellow("warning");
     const secret = f.secret ? `  ${c.dim(`[${f.secret}]`)}` : "";
     return `${c.bold(where)}  ${severity}  ${c.dim(f.ruleId)}  ${headline(f.message)}${secret}`;

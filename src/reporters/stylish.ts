@@ -4,13 +4,13 @@ import type { Finding } from "../types.js";
 import type { Reporter } from "./types.js";
 
 /** ESLint's stylish layout: findings grouped by file, `line:col  severity  message  rule`, a summary. */
-const stylish: Reporter = (report, { color }) => {
+const stylish: Reporter = (report, { color, displayPath = (file) => file }) => {
   const c = createColors(color);
   const byFile = new Map<string, Finding[]>();
   for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
   const out: string[] = [];
   for (const [file, findings] of byFile) {
-    out.push("", c.underline(printable(file)));
+    out.push("", c.underline(printable(displayPath(file))));
     const rows = findings.map((f) => ({
       where: f.line === null ? "file" : `${f.line}:${f.column}`,
       severity: f.severity,

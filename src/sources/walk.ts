@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, readFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative } from "node:path";
 import fg from "fast-glob";
 import type { Ignore } from "ignore";
+import { toPosix } from "../paths.js";
 import { NOT_APPLIED, boundedIgnore } from "./bounded-ignore.js";
 import type { DiskEntry, DiskListing } from "./types.js";
 
@@ -39,9 +40,6 @@ export async function listDirectory(root: string, targets: string[], onWarning?:
   return { root, entries: [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 
-function toPosix(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
-}
 
 /** The .gitignore files of directories, each read once. */
 class Gitignores {
