@@ -12,6 +12,7 @@ import { readListingInParallel } from "./engine/parallel.js";
 import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
 import { UsageError } from "./errors.js";
+import { apiOptionName, checkCombinations, type OptionNamer } from "./option-names.js";
 import { findRepository, type Repository } from "./sources/git.js";
 import { readHistory } from "./sources/history.js";
 import { readStaged } from "./sources/staged.js";
@@ -68,9 +69,13 @@ export async function scan(options: ScanOptions = {}): Promise<Report> {
 }
 
 /** `scan`, plus where it ran: the root that report paths are relative to, and whether it is a repository. */
-export async function scanWithContext(options: ScanOptions = {}): Promise<{ report: Report; root: string; inGit: boolean }> {
+export async function scanWithContext(
+  options: ScanOptions = {},
+  name: OptionNamer = apiOptionName,
+): Promise<{ report: Report; root: string; inGit: boolean }> {
+  checkCombinations(options, name);
   const cwd = resolve(options.cwd ?? process.cwd());
-  if (!isDirectory(cwd)) throw new UsageError(`cwd is not a directory: ${cwd}`);
+  if (!isDirectory(cwd)) throw new UsageError(`${name("cwd")} is not a directory: ${cwd}`);
   const paths = (options.paths ?? []).map((path) => resolve(cwd, path));
   for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or directory: ${relative(cwd, path) || path}`);
   const start = paths[0] ? (isDirectory(paths[0]) ? paths[0] : dirname(paths[0])) : cwd;
@@ -94,7 +99,7 @@ export async function scanWithContext(options: ScanOptions = {}): Promise<{ repo
   const rawSecrets = Boolean(options.showSecrets || verify);
   const collector = new Collector(ruleSet, { showSecrets: rawSecrets });
   const sourceOptions = { ...options, showSecrets: rawSecrets };
-  for await (const item of sources(root, repository, targets, config, sourceOptions)) collector.add(item);
+  for await (const item of sources(root, repository, targets, config, sourceOptions, name)) collector.add(item);
   const { findings: analysed, files, skipped, skippedFiles, warnings } = collector.result();
   let findings = analysed;
   if (verify) {
@@ -124,6 +129,7 @@ async function* sources(
   targets: string[],
   config: Config,
   options: ScanOptions,
+  name: OptionNamer,
 ): AsyncGenerator<SourceItem> {
   if (options.stdin) {
     const { content, filename = "<stdin>" } = options.stdin;
@@ -145,17 +151,17 @@ async function* sources(
   }
   const inGit = repository !== null;
   if (options.history || options.range !== undefined || options.since !== undefined) {
-    if (!inGit) throw new UsageError("--history needs a git repository (run it inside one)");
+    if (!inGit) throw new UsageError(`${name("history")} needs a git repository: ${root} is not inside one`);
     if (repository.shallow) {
       options.onWarning?.(
         "this is a shallow clone: --history sees only the commits it fetched (run git fetch --unshallow, or check out with fetch-depth: 0, to scan all of them)",
       );
     }
-    yield* readHistory(root, { range: options.range, since: options.since, maxFileSize, isIgnored });
+    yield* readHistory(root, { range: options.range, since: options.since, maxFileSize, isIgnored, name });
     return;
   }
   if (options.staged) {
-    if (!inGit) throw new UsageError("--staged needs a git repository (run it inside one)");
+    if (!inGit) throw new UsageError(`${name("staged")} needs a git repository: ${root} is not inside one`);
     yield* markIgnoredDotenvItems(root, readStaged(root, targets, { allLines: options.allLines ?? false, isIgnored }));
     return;
   }

@@ -24,7 +24,8 @@ function repoWithLintStaged(lintStagedArgs: string[]): string {
 }
 
 function withoutNodeEnv(): NodeJS.ProcessEnv {
-  const { NODE_ENV: _, ...env } = process.env;
+  const env = { ...process.env };
+  delete env["NODE_ENV"];
   return env;
 }
 

@@ -81,7 +81,25 @@ describe("the library API", () => {
   it("rejects a missing cwd with UsageError instead of reporting it clean", async () => {
     const { scan, UsageError } = await import("../dist/src/index.js");
     await expect(scan({ cwd: join(tempDir(), "missing") })).rejects.toBeInstanceOf(UsageError);
-    await expect(scan({ cwd: join(tempDir(), "missing") })).rejects.toThrow(/cwd/);
+    await expect(scan({ cwd: join(tempDir(), "missing") })).rejects.toThrow(/^options\.cwd is not a directory: \//);
+  });
+
+  it("names options as properties, not as command-line flags", async () => {
+    const { scan } = await import("../dist/src/index.js");
+    const repo = tempRepo();
+    const refusals: [Parameters<typeof scan>[0], RegExp][] = [
+      [{ cwd: tempDir(), history: true }, /^options\.history needs a git repository: \/.* is not inside one$/],
+      [{ cwd: tempDir(), staged: true }, /^options\.staged needs a git repository/],
+      [{ cwd: repo, range: "" }, /^options\.range needs a revision range/],
+      [{ cwd: repo, since: "" }, /^options\.since needs a date$/],
+      [{ cwd: repo, allLines: true }, /^options\.allLines needs options\.staged$/],
+      [{ cwd: repo, stdin: { content: "x" }, paths: ["a"] }, /^options\.stdin cannot be combined with options\.paths$/],
+      [{ cwd: repo, history: true, staged: true }, /^options\.history cannot be combined with options\.staged or options\.stdin$/],
+    ];
+    for (const [options, message] of refusals) await expect(scan(options)).rejects.toThrow(message);
+    // The CLI says the same with its flags.
+    expect(runCli(["--all-lines"], { cwd: repo }).stderr).toBe("hf-lint: --all-lines needs --staged\n");
+    expect(runCli(["--history"], { cwd: tempDir() }).stderr).toMatch(/^hf-lint: --history needs a git repository/);
   });
 });
 

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { DEFAULT_BASELINE, applyBaseline, writeBaseline } from "../baseline.js";
 import { UsageError } from "../errors.js";
 import { loadReporter } from "../reporters/load.js";
+import { checkCombinations, cliOptionName } from "../option-names.js";
 import { fromCwd } from "../paths.js";
 import { scanWithContext, type ScanOptions } from "../scan.js";
 import { applyFixes, planFixes, preview, type FileEdit } from "../fix.js";
@@ -28,13 +29,8 @@ export async function scanCommand(
   output: Output,
   source: Pick<ScanOptions, "hub" | "alwaysRedact"> = {},
 ): Promise<number> {
-  if (options.stdin && paths.length > 0) throw new UsageError("--stdin cannot be combined with paths");
   if (options.stdinFilename && !options.stdin) throw new UsageError("--stdin-filename needs --stdin");
-  if (options.allLines && !options.staged) throw new UsageError("--all-lines needs --staged");
-  if (options.staged && options.stdin) throw new UsageError("--staged cannot be combined with --stdin");
-  // Given but empty (an unset variable in a hook) still asks for history: readHistory says what is wrong.
   const history = Boolean(options.history) || options.range !== undefined || options.since !== undefined;
-  if (history && (options.staged || options.stdin)) throw new UsageError("--history cannot be combined with --staged or --stdin");
   const verify = Boolean(options.verify || options.onlyVerified);
   if (options.verifyTimeout !== undefined && !verify) throw new UsageError("--verify-timeout needs --verify or --only-verified");
   const reporter = await loadReporter(options.format ?? (options.staged ? "compact" : "stylish"));
@@ -43,7 +39,7 @@ export async function scanCommand(
     throw new UsageError("--fix works on the work tree: it cannot be combined with --staged, --history or --stdin");
   }
   if (options.outputFile) prepareReportFile(options.outputFile);
-  const { report: scanned, root, inGit } = await scanWithContext({
+  const scanOptions: ScanOptions = {
     paths,
     config: options.config,
     maxFileSize: options.maxFileSize,
@@ -55,10 +51,13 @@ export async function scanCommand(
     since: options.since,
     verify: verify ? { timeoutMs: options.verifyTimeout } : undefined,
     onlyVerified: options.onlyVerified,
-    stdin: options.stdin ? { content: await readStdin(), filename: options.stdinFilename } : undefined,
     onWarning: (message) => output.stderr(`hf-lint: warning: ${message}\n`),
     ...source,
-  });
+  };
+  // Before standard input is read: a terminal would wait for it before hearing what is wrong.
+  checkCombinations({ ...scanOptions, ...(options.stdin ? { stdin: { content: "" } } : {}) }, cliOptionName);
+  if (options.stdin) scanOptions.stdin = { content: await readStdin(), filename: options.stdinFilename };
+  const { report: scanned, root, inGit } = await scanWithContext(scanOptions, cliOptionName);
   const report = fixing ? await fix(scanned, root, inGit, Boolean(options.fixDryRun), output) : scanned;
   if (options.writeBaseline) {
     const path = typeof options.writeBaseline === "string" ? options.writeBaseline : DEFAULT_BASELINE;

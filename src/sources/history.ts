@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import type { OptionNamer } from "../option-names.js";
 import { isTooLarge, readBlobs, type Blob } from "./blobs.js";
 import { git, SAFE_DIFF_FLAGS, spawnGit } from "./git.js";
 import { displayLatin1Name, unquoteName } from "./names.js";
@@ -22,6 +23,8 @@ export interface HistoryOptions {
   /** Bytes; larger blobs are skipped as too large (and never held in memory). */
   maxFileSize: number;
   isIgnored: (path: string) => boolean;
+  /** How messages name the options (the CLI's flags, or the library's properties). */
+  name: OptionNamer;
 }
 
 /** Marks a commit header line in our `--format`: NUL cannot appear in a raw record. */
@@ -37,12 +40,13 @@ interface Wanted {
 }
 
 export async function* readHistory(root: string, options: HistoryOptions): AsyncGenerator<SourceItem> {
-  if (options.range === "") throw new UsageError("--range needs a revision range such as origin/main..HEAD");
+  const { name } = options;
+  if (options.range === "") throw new UsageError(`${name("range")} needs a revision range such as origin/main..HEAD`);
   if (options.range?.startsWith("-")) {
-    throw new UsageError(`--range takes a revision range such as origin/main..HEAD, not ${options.range}`);
+    throw new UsageError(`${name("range")} takes a revision range such as origin/main..HEAD, not ${options.range}`);
   }
-  if (options.since === "") throw new UsageError("--since needs a date");
-  if (options.since !== undefined) await checkDate(root, options.since);
+  if (options.since === "") throw new UsageError(`${name("since")} needs a date`);
+  if (options.since !== undefined) await checkDate(root, options.since, name("since"));
   // A scan limited to some commits compares each version with its parents': a secret that was
   // there before is not the commit's. (Without limits the parents are scanned anyway, and each
   // secret's oldest finding is the one kept.)
@@ -123,11 +127,11 @@ export async function* readHistory(root: string, options: HistoryOptions): Async
  * `git log --since` takes any text, reading what it cannot parse as some date. Git's careful
  * date parser (the one behind its expiry settings) says when it cannot.
  */
-async function checkDate(root: string, since: string): Promise<void> {
+async function checkDate(root: string, since: string, option: string): Promise<void> {
   try {
     await git(root).raw(["-c", `hflint.since=${since}`, "config", "--type=expiry-date", "hflint.since"]);
   } catch {
-    throw new UsageError(`--since: git reads no date in "${since}" (try 2024-01-31 or "2 weeks ago")`);
+    throw new UsageError(`${option}: git reads no date in "${since}" (try 2024-01-31 or "2 weeks ago")`);
   }
 }
 
