@@ -122,3 +122,22 @@ describe("a dotenv file git ignores but commits anyway", () => {
     expect(runJson([], { cwd: repo }).report.findings.map((f) => f.file)).toEqual(["app/.env.local"]);
   });
 });
+
+describe("reports written with -o", () => {
+  it("are not reported by the next run, in any format, but a full token in one still is", () => {
+    const repo = tempRepo();
+    write(repo, { "train.py": leak, "run.sh": "export HUGGINGFACE_TOKEN=$X\n" }); // hf-lint-disable-line legacy-token-env
+    const formats = ["json", "sarif", "stylish", "compact", "github"];
+    for (const format of formats) expect(runCli(["-f", format, "-o", `reports/out.${format}`], { cwd: repo }).code).toBe(1);
+    for (const format of formats) expect(runCli(["-f", format, "-o", `reports/out.${format}`], { cwd: repo }).code).toBe(1);
+    const next = runJson([], { cwd: repo }).report;
+    expect(next.summary.files).toBe(2 + formats.length);
+    expect(next.findings.map((f) => f.file)).toEqual(["run.sh", "train.py"]);
+    // Written with --show-secrets, the report holds the token itself: a leak like any other.
+    runCli(["-f", "sarif", "--show-secrets", "-o", "reports/out.sarif"], { cwd: repo });
+    expect(files([], repo)).toContain("reports/out.sarif");
+    // Looking like a report hides nothing but the quoted messages.
+    write(repo, { "fake.json": `{\n  "version": 1,\n  "findings": [\n${leak}` });
+    expect(files(["fake.json"], repo)).toEqual(["fake.json"]);
+  });
+});

@@ -3,6 +3,7 @@ import type { Finding, SkippedFile, SourceFile } from "../types.js";
 import { analyzeFile, fileFindings, isBinary, type AnalyzeOptions } from "./analyze.js";
 import { asUtf8 } from "./encoding.js";
 import { printable } from "../report.js";
+import { withoutReportQuotes } from "./own-report.js";
 import type { RuleSet } from "./rule-set.js";
 
 /**
@@ -50,11 +51,10 @@ export class Collector {
       else this.collected.files++;
       const findings = binary
         ? fileFindings(file, this.ruleSet)
-        : analyzeFile(file, this.ruleSet, {
-            ...this.options,
-            onlyLines: item.onlyLines,
-            maxFindings: MAX_FINDINGS_PER_FILE + 1,
-          });
+        : withoutReportQuotes(
+            file.content,
+            analyzeFile(file, this.ruleSet, { ...this.options, onlyLines: item.onlyLines, maxFindings: MAX_FINDINGS_PER_FILE + 1 }),
+          );
       if (findings.length > MAX_FINDINGS_PER_FILE) {
         findings.length = MAX_FINDINGS_PER_FILE;
         this.collected.warnings.push(`${printable(file.path)}: more than ${MAX_FINDINGS_PER_FILE} findings; only the first ${MAX_FINDINGS_PER_FILE} are reported`);
