@@ -169,7 +169,16 @@ async function* sources(
   const listing = inGit
     ? await listWorkTree(root, targets)
     : await (await import("./sources/walk.js")).listDirectory(root, targets, options.onWarning);
-  if (inGit) await markIgnoredDotenvEntries(root, listing.entries);
+  if (inGit) {
+    await markIgnoredDotenvEntries(root, listing.entries);
+    const listed = new Set(listing.entries.map((entry) => entry.path));
+    for (const target of targets) {
+      // git lists what it would commit: a file named but not listed is one it ignores.
+      if (target !== "" && !listed.has(target) && !isDirectory(join(root, target))) {
+        options.onWarning?.(`${target} is not scanned: git ignores it, so it would not be committed`);
+      }
+    }
+  }
   yield* readListingInParallel(listing, { config, maxFileSize, showSecrets: options.showSecrets ?? false, isIgnored });
 }
 

@@ -63,6 +63,17 @@ describe("paths given on the command line, outside git", () => {
   });
 });
 
+describe("paths in a repository", () => {
+  it("says so when a file named is one git ignores, instead of passing over it in silence", () => {
+    const repo = tempRepo();
+    write(repo, { ".gitignore": "*.log\n", "debug.log": leak, "app.py": leak });
+    const { code, stderr, report } = runJson(["debug.log", "app.py"], { cwd: repo });
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => f.file)).toEqual(["app.py"]);
+    expect(stderr).toBe("hf-lint: warning: debug.log is not scanned: git ignores it, so it would not be committed\n");
+  });
+});
+
 describe("paths in a repository, from a subdirectory", () => {
   it("prints them relative to the current directory, and keeps JSON's file relative to the root", () => {
     const repo = tempRepo();
