@@ -197,7 +197,7 @@ function compare(a: string, b: string): number {
 }
 
 /** `.hflintignore` (gitignore syntax) in the root plus the config's `ignores`; null when there are none. */
-function projectIgnores(root: string, patterns: string[], onWarning: ScanOptions["onWarning"]): Pick<Ignore, "ignores"> | null {
+export function projectIgnores(root: string, patterns: string[], onWarning: ScanOptions["onWarning"]): Pick<Ignore, "ignores"> | null {
   const file = join(root, IGNORE_FILE);
   const fromFile = existsSync(file) ? readFileSync(file, "utf8") : "";
   if (patterns.length === 0 && fromFile.trim() === "") return null;

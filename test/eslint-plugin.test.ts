@@ -1,8 +1,15 @@
+/**
+ * The plugin's rules under ESLint's RuleTester: the CLI's findings (messages, positions,
+ * suppression comments) with fixes and suggestions only where the syntax tree makes them valid.
+ */
 import { RuleTester } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../src/eslint-plugin/index.js";
-import { redact } from "../rules/shared/credentials.js";
+import { rules as hfLintRules } from "../rules/index.js";
+import { hardcodedMessage } from "../rules/hardcoded-token-argument.js";
+import { LEGACY_NAMES, legacyMessage } from "../rules/legacy-token-env.js";
+import { TOKEN_KINDS, tokenMessage } from "../rules/shared/token-rule.js";
 import { fakeCredential, fakeHfToken, fakeOrgToken } from "./helpers/tokens.js";
 
 RuleTester.describe = describe;
@@ -12,238 +19,143 @@ RuleTester.itOnly = it.only;
 const token = fakeHfToken(61);
 const org = fakeOrgToken(62);
 const credential = fakeCredential(63);
-const js = new RuleTester({ languageOptions: { ecmaVersion: "latest", sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } } });
-const ts = new RuleTester({ languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } } });
+const jsx = { ecmaFeatures: { jsx: true } };
+const js = new RuleTester({ languageOptions: { ecmaVersion: "latest", sourceType: "module", parserOptions: jsx } });
+const ts = new RuleTester({ languageOptions: { parser: tseslint.parser, parserOptions: jsx } });
 const rules = plugin.rules;
-
-js.run("no-hf-token", rules["no-hf-token"]!, {
-  valid: [
-    'const token = process.env.HF_TOKEN;',
-    'const t = "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";',
-    "// export HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYz1234567890",
-    'import { hf_hub_download } from "x"; const hf_device_map = 1;',
-  ],
-  invalid: [
-    {
-      name: "token passed to a client",
-      code: `const client = new InferenceClient("${token}");`,
-      errors: [
-        {
-          messageId: "token",
-          data: { what: "Hugging Face access token", secret: redact(token) },
-          line: 1,
-          column: 37,
-          endColumn: 37 + token.length,
-          suggestions: [{ messageId: "useEnv", output: "const client = new InferenceClient(process.env.HF_TOKEN);" }],
-        },
-      ],
-    },
-    { name: "token in a template literal URL", code: "const url = `https://user:" + token + "@huggingface.co/x`;", errors: [{ messageId: "token", suggestions: [] }] },
-    { name: "token in JSX text", code: `const el = <p>${token}</p>;`, errors: [{ messageId: "token", column: 15 }] },
-    { name: "token in a JSX attribute", code: `const el = <Hub token="${token}" />;`, errors: [{ messageId: "token", suggestions: [] }] },
-    { name: "organization token in a comment", code: `/* old token: ${org} */\nlet x;`, errors: [{ messageId: "token", data: { what: "Hugging Face organization API token", secret: redact(org) } }] },
-    { name: "token after an escape", code: `const s = "a\\n${token}";`, errors: [{ messageId: "token", column: 15 }] },
-    {
-      name: "base64-encoded token, no suggestion",
-      code: `const s = "${Buffer.from(token).toString("base64")}";`,
-      errors: [{ messageId: "encodedToken", data: { what: "Hugging Face access token", secret: redact(token) }, suggestions: [] }],
-    },
-  ],
-});
-
-ts.run("no-hf-token (TypeScript)", rules["no-hf-token"]!, {
-  valid: ["const token: string | undefined = process.env.HF_TOKEN;"],
-  invalid: [
-    {
-      name: "typed constant holding a token",
-      code: `const token: string = "${token}";`,
-      errors: [{ messageId: "token", line: 1, column: 24, suggestions: [{ messageId: "useEnv", output: "const token: string = process.env.HF_TOKEN;" }] }],
-    },
-    {
-      name: "token in TSX text and attribute",
-      filename: "hub.tsx",
-      code: `const el = <Hub<string> token="${token}">${org}</Hub>;`,
-      errors: [
-        { messageId: "token", column: 32, suggestions: [] },
-        { messageId: "token", column: 34 + token.length, data: { what: "Hugging Face organization API token", secret: redact(org) } },
-      ],
-    },
-  ],
-});
-
-js.run("no-hardcoded-token-argument", rules["no-hardcoded-token-argument"]!, {
-  valid: [
-    'const hf = new HfInference(process.env.HF_TOKEN);',
-    'import { listModels } from "@huggingface/hub"; listModels({ accessToken: process.env.HF_TOKEN });',
-    'import { listModels } from "@huggingface/hub"; listModels({ accessToken: "<your token>" });',
-    'import { listModels } from "@huggingface/hub"; const accessToken = x; listModels({ accessToken });',
-    { name: "not a Hugging Face call", code: `const other = someApi({ token: "${credential}" });` },
-    { name: "a real token is left to no-hf-token", code: `new InferenceClient("${token}");` },
-    `process.env.HF_TOKEN = process.env.SECRET;`,
-  ],
-  invalid: [
-    {
-      name: "credential passed to HfInference",
-      code: `const hf = new HfInference("${credential}");`,
-      errors: [
-        {
-          messageId: "hardcoded",
-          data: { where: "the HfInference constructor", secret: redact(credential) },
-          suggestions: [{ messageId: "useEnv", output: "const hf = new HfInference(process.env.HF_TOKEN);" }],
-        },
-      ],
-    },
-    {
-      name: "accessToken option of an @huggingface/hub call",
-      code: `import { whoAmI } from "@huggingface/hub";\nawait whoAmI({ credentials: x, accessToken: \`${credential}\` });`,
-      errors: [
-        {
-          messageId: "hardcoded",
-          line: 2,
-          suggestions: [{ messageId: "useEnv", output: "import { whoAmI } from \"@huggingface/hub\";\nawait whoAmI({ credentials: x, accessToken: process.env.HF_TOKEN });" }],
-        },
-      ],
-    },
-    {
-      name: "apiKey option in a file that requires @huggingface/inference",
-      code: `const { InferenceClient } = require("@huggingface/inference");\nclient.chatCompletion({ model: "m", "apiKey": "${credential}" });`,
-      errors: [
-        {
-          messageId: "hardcoded",
-          data: { where: "the `apiKey` option", secret: redact(credential) },
-          suggestions: [
-            {
-              messageId: "useEnv",
-              output: 'const { InferenceClient } = require("@huggingface/inference");\nclient.chatCompletion({ model: "m", "apiKey": process.env.HF_TOKEN });',
-            },
-          ],
-        },
-      ],
-    },
-    { name: "assignment to process.env.HF_TOKEN", code: `process.env.HF_TOKEN = "${credential}";`, errors: [{ messageId: "hardcoded", suggestions: [] }] },
-    { name: "bracket assignment to HF_TOKEN", code: `process.env["HF_TOKEN"] = "${credential}";`, errors: [{ messageId: "hardcoded" }] },
-    {
-      name: "require after the call",
-      code: `client.textGeneration({ accessToken: "${credential}" });\nconst { InferenceClient } = require("@huggingface/inference");`,
-      errors: [
-        {
-          messageId: "hardcoded",
-          line: 1,
-          suggestions: [
-            {
-              messageId: "useEnv",
-              output: 'client.textGeneration({ accessToken: process.env.HF_TOKEN });\nconst { InferenceClient } = require("@huggingface/inference");',
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: "dynamic import of @huggingface/hub",
-      code: `const { createRepo } = await import("@huggingface/hub");\nawait createRepo({ repo: "me/x", token: "${credential}" });`,
-      errors: [
-        {
-          messageId: "hardcoded",
-          line: 2,
-          data: { where: "the `token` option", secret: redact(credential) },
-          suggestions: [
-            {
-              messageId: "useEnv",
-              output: 'const { createRepo } = await import("@huggingface/hub");\nawait createRepo({ repo: "me/x", token: process.env.HF_TOKEN });',
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: "options object of an Inference client",
-      code: `const c = new InferenceClient({ accessToken: "${credential}" });`,
-      errors: [{ messageId: "hardcoded", suggestions: [{ messageId: "useEnv", output: "const c = new InferenceClient({ accessToken: process.env.HF_TOKEN });" }] }],
-    },
-  ],
-});
-
-ts.run("no-hardcoded-token-argument (TypeScript)", rules["no-hardcoded-token-argument"]!, {
-  valid: ["const client: InferenceClient = new InferenceClient(process.env.HF_TOKEN as string);"],
-  invalid: [
-    {
-      name: "typed client constructed with a literal",
-      code: `const client: InferenceClient = new InferenceClient("${credential}");`,
-      errors: [{ messageId: "hardcoded", suggestions: [{ messageId: "useEnv", output: "const client: InferenceClient = new InferenceClient(process.env.HF_TOKEN);" }] }],
-    },
-    {
-      name: "option in a TSX component",
-      filename: "whoami.tsx",
-      code: `import { whoAmI } from "@huggingface/hub";\nexport const Me = () => <p>{whoAmI<unknown>({ accessToken: "${credential}" })}</p>;`,
-      errors: [
-        {
-          messageId: "hardcoded",
-          line: 2,
-          suggestions: [
-            {
-              messageId: "useEnv",
-              output: 'import { whoAmI } from "@huggingface/hub";\nexport const Me = () => <p>{whoAmI<unknown>({ accessToken: process.env.HF_TOKEN })}</p>;',
-            },
-          ],
-        },
-      ],
-    },
-  ],
-});
-
+const TOKEN = tokenMessage(TOKEN_KINDS.hf_, false);
+const ARGUMENT = hardcodedMessage("a token argument");
+const PROPERTY = hardcodedMessage("a token property");
 // The legacy names, built from parts so this file does not trip our own legacy-token-env rule.
 const HUB_NAME = "HUGGING_FACE" + "_HUB_TOKEN";
 const DEPRECATED_NAME = "HUGGINGFACE" + "_TOKEN";
+const useEnv = (output: string) => [{ messageId: "useEnv", output }];
 
-js.run("no-legacy-token-env", rules["no-legacy-token-env"]!, {
+js.run("hf-token", rules["hf-token"]!, {
   valid: [
-    "process.env.HF_TOKEN;",
-    'process.env["HF_TOKEN"];',
-    { name: "not process.env", code: `env.${DEPRECATED_NAME}; const { ${DEPRECATED_NAME} } = config;` },
-    { name: "a computed key that is a variable", code: `const { [${DEPRECATED_NAME}]: t } = process.env;` },
+    "const token = process.env.HF_TOKEN;",
+    'const t = "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";',
+    `const t = "${token}"; // hf-lint-disable-line hf-token`,
+    `// hf-lint-disable-next-line\nconst t = "${token}";`,
   ],
   invalid: [
     {
-      code: `const t = process.env.${HUB_NAME};`,
-      output: "const t = process.env.HF_TOKEN;",
-      errors: [{ messageId: "legacy", data: { name: HUB_NAME, why: "is the legacy name", replacement: "HF_TOKEN" }, column: 23 }],
+      name: "token passed to a client: the CLI's message and span",
+      code: `const client = new InferenceClient("${token}");`,
+      errors: [{ message: TOKEN, line: 1, column: 37, endColumn: 37 + token.length, suggestions: useEnv("const client = new InferenceClient(process.env.HF_TOKEN);") }],
     },
-    { code: `const t = process.env["${DEPRECATED_NAME}"];`, output: 'const t = process.env["HF_TOKEN"];', errors: [{ messageId: "legacy" }] },
-    { code: `const t = process?.env?.${DEPRECATED_NAME};`, output: "const t = process?.env?.HF_TOKEN;", errors: [{ messageId: "legacy" }] },
+    { name: "in a template literal URL", code: "const url = `https://user:" + token + "@huggingface.co/x`;", errors: [{ message: TOKEN, suggestions: [] }] },
+    { name: "in JSX text", code: `const el = <p>${token}</p>;`, errors: [{ message: TOKEN, column: 15, suggestions: [] }] },
     {
-      name: "destructuring keeps the local name",
-      code: `const { ${DEPRECATED_NAME} = "", other } = process.env;`,
-      output: `const { HF_TOKEN: ${DEPRECATED_NAME} = "", other } = process.env;`,
-      errors: [{ messageId: "legacy", column: 9 }],
+      name: "a JSX attribute gets braces",
+      code: `const el = <Chat token="${token}" />;`,
+      errors: [{ message: TOKEN, suggestions: useEnv("const el = <Chat token={process.env.HF_TOKEN} />;") }],
     },
+    { name: "in a comment", code: `/* old token: ${token} */\nlet x;`, errors: [{ message: TOKEN, line: 1, column: 15 }] },
     {
-      name: "destructuring with renamed and quoted keys",
-      code: `let t, u; ({ ${HUB_NAME}: t, "${DEPRECATED_NAME}": u } = process.env);`,
-      output: 'let t, u; ({ HF_TOKEN: t, "HF_TOKEN": u } = process.env);',
-      errors: [{ messageId: "legacy" }, { messageId: "legacy" }],
+      name: "suppression of another rule does not apply",
+      code: `const t = "${token}"; // hf-lint-disable-line legacy-token-env`,
+      errors: [{ message: TOKEN, suggestions: useEnv("const t = process.env.HF_TOKEN; // hf-lint-disable-line legacy-token-env") }],
     },
   ],
 });
 
-ts.run("no-legacy-token-env (TypeScript)", rules["no-legacy-token-env"]!, {
-  valid: ["const token: string | undefined = process.env.HF_TOKEN;"],
+js.run("hf-org-token", rules["hf-org-token"]!, {
+  valid: [`const t = "${token}";`],
+  invalid: [{ code: `const t = "${org}";`, errors: [{ message: tokenMessage(TOKEN_KINDS.api_org_, false), column: 12, suggestions: useEnv("const t = process.env.HF_TOKEN;") }] }],
+});
+
+js.run("hardcoded-token-argument", rules["hardcoded-token-argument"]!, {
+  valid: [
+    "const hf = new HfInference(process.env.HF_TOKEN);",
+    'listModels({ accessToken: "<your token>" });',
+    { name: "a real token is left to hf-token (precedence)", code: `new InferenceClient("${token}");` },
+    { name: "allowed by a suppression comment", code: `call({ token: "${credential}" }); // hf-lint-disable-line hardcoded-token-argument` },
+  ],
   invalid: [
     {
-      code: `const { ${DEPRECATED_NAME} }: NodeJS.ProcessEnv = process.env;`,
-      output: `const { HF_TOKEN: ${DEPRECATED_NAME} }: NodeJS.ProcessEnv = process.env;`,
-      errors: [{ messageId: "legacy" }],
+      name: "accessToken in a file that loads no @huggingface package",
+      code: `await listModels({ accessToken: "${credential}" });`,
+      errors: [{ message: PROPERTY, column: 34, suggestions: useEnv("await listModels({ accessToken: process.env.HF_TOKEN });") }],
+    },
+    {
+      name: "const token = …",
+      code: `const token = "${credential}";`,
+      errors: [{ message: ARGUMENT, suggestions: useEnv("const token = process.env.HF_TOKEN;") }],
+    },
+    {
+      name: "JSX attribute",
+      code: `const el = <Chat token="${credential}" />;`,
+      errors: [{ message: ARGUMENT, suggestions: useEnv("const el = <Chat token={process.env.HF_TOKEN} />;") }],
+    },
+    {
+      name: "assignment to process.env.HF_TOKEN: no suggestion (it would assign the variable to itself)",
+      code: `process.env.HF_TOKEN = "${credential}";`,
+      errors: [{ message: hardcodedMessage("a Hugging Face token variable"), suggestions: [] }],
+    },
+  ],
+});
+
+ts.run("hardcoded-token-argument (TypeScript)", rules["hardcoded-token-argument"]!, {
+  valid: ["const client: InferenceClient = new InferenceClient(process.env.HF_TOKEN as string);"],
+  invalid: [
+    {
+      name: "an object under as const",
+      code: `const options = { token: "${credential}" } as const;`,
+      errors: [{ message: PROPERTY, suggestions: useEnv("const options = { token: process.env.HF_TOKEN } as const;") }],
+    },
+    {
+      name: "an object under satisfies",
+      code: `const options = { accessToken: "${credential}" } satisfies Options;`,
+      errors: [{ message: PROPERTY, suggestions: useEnv("const options = { accessToken: process.env.HF_TOKEN } satisfies Options;") }],
+    },
+    {
+      name: "an object under a type assertion",
+      filename: "a.ts",
+      code: `const options = <any>{ token: "${credential}" };`,
+      errors: [{ message: PROPERTY, suggestions: useEnv("const options = <any>{ token: process.env.HF_TOKEN };") }],
+    },
+    { name: "a type position: reported, no suggestion", code: `type Options = { token: "${credential}" };`, errors: [{ message: PROPERTY, suggestions: [] }] },
+    { name: "an enum member: reported, no suggestion", code: `enum Keys { token = "${credential}" }`, errors: [{ message: ARGUMENT, suggestions: [] }] },
+  ],
+});
+
+const legacy = (name: string) => legacyMessage(name, LEGACY_NAMES[name]!);
+
+js.run("legacy-token-env", rules["legacy-token-env"]!, {
+  valid: ["process.env.HF_TOKEN;", `env.${DEPRECATED_NAME}; // hf-lint-disable-line legacy-token-env`],
+  invalid: [
+    { code: `const t = process.env.${HUB_NAME};`, output: "const t = process.env.HF_TOKEN;", errors: [{ message: legacy(HUB_NAME), column: 23 }] },
+    { code: `const t = process.env["${DEPRECATED_NAME}"];`, output: 'const t = process.env["HF_TOKEN"];', errors: [{ message: legacy(DEPRECATED_NAME) }] },
+    {
+      name: "destructuring keeps the local name, and its other uses are not renamed",
+      code: `const { ${DEPRECATED_NAME} = "" } = process.env;\nuse(${DEPRECATED_NAME});`,
+      output: `const { HF_TOKEN: ${DEPRECATED_NAME} = "" } = process.env;\nuse(${DEPRECATED_NAME});`,
+      errors: [{ message: legacy(DEPRECATED_NAME), column: 9 }, { message: legacy(DEPRECATED_NAME), line: 2 }],
+    },
+    {
+      name: "outside process.env: a string gets a suggestion",
+      code: `const value = readEnv("${DEPRECATED_NAME}");`,
+      output: null,
+      errors: [{ message: legacy(DEPRECATED_NAME), suggestions: [{ messageId: "rename", output: 'const value = readEnv("HF_TOKEN");' }] }],
     },
   ],
 });
 
 describe("plugin shape", () => {
-  it("has meta, rules with complete meta, and the recommended config", () => {
+  it("has one rule per CLI rule, under the same id, and the old ids as deprecated aliases", () => {
     expect(plugin.meta).toMatchObject({ name: "hf-lint", namespace: "hf-lint", version: expect.any(String) });
+    const current = Object.keys(plugin.rules).filter((id) => !plugin.rules[id]!.meta?.deprecated);
+    expect(current).toEqual(hfLintRules.map((rule) => rule.id));
     for (const [name, rule] of Object.entries(plugin.rules)) {
       expect(rule.meta?.docs?.url).toBe(`https://github.com/hf-lint/hf-lint/blob/main/docs/rules/${name}.md`);
       expect(rule.meta?.schema).toEqual([]);
-      expect(rule.meta?.defaultOptions).toEqual([]);
     }
-    expect(Object.keys(plugin.configs.recommended.rules ?? {})).toHaveLength(3);
+    expect(plugin.rules["no-hf-token"]?.meta?.deprecated).toMatchObject({
+      replacedBy: [{ rule: { name: "hf-lint/hf-token" } }, { rule: { name: "hf-lint/hf-org-token" } }],
+    });
+    expect(plugin.configs.recommended.rules).toEqual(
+      Object.fromEntries(hfLintRules.map((rule) => [`hf-lint/${rule.id}`, rule.severity === "error" ? "error" : "warn"])),
+    );
   });
 });

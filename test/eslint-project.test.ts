@@ -8,7 +8,6 @@ import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
 import { ESLint as ESLint9 } from "eslint-v9";
 import { describe, expect, it } from "vitest";
-import { redact } from "../rules/shared/credentials.js";
 import { tempDir, write } from "./helpers/repo.js";
 import { fakeCredential, fakeHfToken, fakeOrgToken } from "./helpers/tokens.js";
 
@@ -63,16 +62,16 @@ describe.each([
       .flatMap((result) => result.messages.map((m) => [result.filePath.slice(root.length + 1), m.ruleId, m.line, m.severity]))
       .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(messages).toEqual([
-      ["app.js", "hf-lint/no-hf-token", 2, 2],
-      ["app.js", "hf-lint/no-legacy-token-env", 3, 1],
-      ["client.ts", "hf-lint/no-hardcoded-token-argument", 2, 2],
-      ["legacy.cjs", "hf-lint/no-legacy-token-env", 1, 1],
-      ["page.tsx", "hf-lint/no-hf-token", 1, 2],
-      ["upload.mjs", "hf-lint/no-hardcoded-token-argument", 2, 2],
-      ["view.jsx", "hf-lint/no-hf-token", 1, 2],
+      ["app.js", "hf-lint/hf-token", 2, 2],
+      ["app.js", "hf-lint/legacy-token-env", 3, 1],
+      ["client.ts", "hf-lint/hardcoded-token-argument", 2, 2],
+      ["legacy.cjs", "hf-lint/legacy-token-env", 1, 1],
+      ["legacy.cjs", "hf-lint/legacy-token-env", 2, 1],
+      ["page.tsx", "hf-lint/hf-token", 1, 2],
+      ["upload.mjs", "hf-lint/hardcoded-token-argument", 2, 2],
+      ["view.jsx", "hf-lint/hf-org-token", 1, 2],
     ]);
     const text = results.flatMap((result) => result.messages.map((m) => m.message)).join("\n");
-    for (const shown of [redact(token), redact(org), redact(credential)]) expect(text).toContain(shown);
     for (const secret of [token, org, credential]) expect(text).not.toContain(secret);
   });
 

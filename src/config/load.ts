@@ -21,11 +21,12 @@ function readJson(file: string, shown: string): unknown {
   }
 }
 
-/** The validator is loaded only when there is a config to validate. */
-async function validate(value: unknown, source: string): Promise<Config> {
-  const v = await import("valibot");
-  const { ConfigSchema } = await import("./schema.js");
-  const result = v.safeParse(ConfigSchema, value);
+type Valibot = typeof import("valibot");
+type Schema = typeof import("./schema.js").ConfigSchema;
+
+/** Validates a config value; `source` names it in the error. */
+export function validateConfig(v: Valibot, schema: Schema, value: unknown, source: string): Config {
+  const result = v.safeParse(schema, value);
   if (result.success) return result.output;
   const issue = result.issues[0];
   const key = v.getDotPath(issue) ?? "(root)";
@@ -34,26 +35,33 @@ async function validate(value: unknown, source: string): Promise<Config> {
 
 /**
  * The explicit `--config` file, else `hf-lint.config.json` in the root, else the `hf-lint`
- * key of the root's package.json, else the defaults.
+ * key of the root's package.json; null for the defaults. Read, not validated.
  */
-export async function loadConfig(root: string, explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
+export function findConfig(root: string, explicit: string | undefined, cwd: string): { value: unknown; source: string } | null {
   if (explicit) {
     if (!existsSync(explicit)) throw new UsageError(`config file not found: ${explicit}`);
-    return { config: await validate(readJson(explicit, explicit), explicit), source: explicit };
+    return { value: readJson(explicit, explicit), source: explicit };
   }
   const file = join(root, CONFIG_FILE);
   if (existsSync(file)) {
     const shown = relative(cwd, file) || CONFIG_FILE;
-    return { config: await validate(readJson(file, shown), shown), source: shown };
+    return { value: readJson(file, shown), source: shown };
   }
   const pkg = join(root, "package.json");
   if (existsSync(pkg)) {
     const shownPackage = relative(cwd, pkg) || "package.json";
     const json = readJson(pkg, shownPackage) as Record<string, unknown> | null;
     if (json && typeof json === "object" && "hf-lint" in json) {
-      const shown = `${shownPackage} ("hf-lint" key)`;
-      return { config: await validate(json["hf-lint"], shown), source: shown };
+      return { value: json["hf-lint"], source: `${shownPackage} ("hf-lint" key)` };
     }
   }
-  return { config: {}, source: undefined };
+  return null;
+}
+
+/** `findConfig`, validated; the validator is loaded only when there is a config to validate. */
+export async function loadConfig(root: string, explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
+  const found = findConfig(root, explicit, cwd);
+  if (!found) return { config: {}, source: undefined };
+  const [v, { ConfigSchema }] = await Promise.all([import("valibot"), import("./schema.js")]);
+  return { config: validateConfig(v, ConfigSchema, found.value, found.source), source: found.source };
 }

@@ -31,6 +31,11 @@ export class LineIndex {
     return { line, column: offset - (this.lineStarts()[line - 1] ?? 0) + 1 };
   }
 
+  /** The offset of a 1-based line and column: the inverse of `position`. */
+  offset(line: number, column: number): number {
+    return (this.lineStarts()[line - 1] ?? 0) + column - 1;
+  }
+
   /** The text of a 1-based line, without its line break. */
   lineText(line: number): string {
     const starts = this.lineStarts();
