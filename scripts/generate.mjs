@@ -8,6 +8,7 @@ import { toJsonSchema } from "@valibot/to-json-schema";
 import initWabt from "wabt";
 import { rules } from "../dist/rules/index.js";
 import { ConfigSchema } from "../dist/src/config/schema.js";
+import eslintPlugin from "../dist/src/eslint-plugin/index.js";
 
 const check = process.argv.includes("--check");
 const root = new URL("../", import.meta.url);
@@ -39,6 +40,14 @@ const schema = {
 };
 update("schema/hf-lint.config.schema.json", `${JSON.stringify(schema, null, 2)}\n`);
 
+/** What the ESLint twin of a rule offers, from its meta. */
+function eslintLine(id) {
+  const meta = eslintPlugin.rules[id].meta;
+  const level = eslintPlugin.configs.recommended.rules[`hf-lint/${id}`];
+  const repairs = [meta.fixable && "autofix where the result is valid code", meta.hasSuggestions && "suggestions"].filter(Boolean);
+  return `- ESLint: \`hf-lint/${id}\`, ${level} in \`recommended\` and \`all\`${repairs.length ? `; ${repairs.join(", ")}` : ""}`;
+}
+
 for (const rule of rules) {
   const path = `docs/rules/${rule.id}.md`;
   const header = [
@@ -49,7 +58,24 @@ for (const rule of rules) {
     `- Default severity: **${rule.severity}**`,
     `- Checks: ${rule.kind === "content" ? "file contents" : "the file itself (its name and whether git would commit it)"}`,
     rule.kind === "content" ? `- Prefilter keywords: ${rule.keywords.map((k) => `\`${k}\``).join(", ")}` : null,
+    eslintLine(rule.id),
   ].filter((line) => line !== null).join("\n");
+  const text = readFileSync(new URL(path, root), "utf8");
+  update(path, between(text, "generated", header, path));
+}
+
+// The plugin's deprecated rule ids: a page each, pointing at what replaced them.
+for (const [id, rule] of Object.entries(eslintPlugin.rules)) {
+  const deprecated = rule.meta.deprecated;
+  if (!deprecated) continue;
+  const path = `docs/rules/${id}.md`;
+  const header = [
+    `# hf-lint/${id} (ESLint, deprecated)`,
+    "",
+    `Deprecated since ${deprecated.deprecatedSince}. ${deprecated.message} Replaced by ${deprecated.replacedBy
+      .map(({ rule: { name } }) => `[\`${name}\`](${name.slice("hf-lint/".length)}.md)`)
+      .join(" and ")}, which report the same findings.`,
+  ].join("\n");
   const text = readFileSync(new URL(path, root), "utf8");
   update(path, between(text, "generated", header, path));
 }

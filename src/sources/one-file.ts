@@ -31,11 +31,27 @@ function run(root: string, args: string[]): { status: number; stdout: string } {
 }
 
 /**
+ * How long an answer is reused: an editor re-lints a file on every pause in typing, and a git call
+ * costs more than the analysis. A change to the index or a .gitignore shows within this time.
+ */
+const STATUS_TTL_MS = 2000;
+const statuses = new Map<string, { status: FileStatus | "ignored"; at: number }>();
+
+/**
  * `tracked`, `untracked` (git add -A would take it) or `ignored`, as the work tree scan decides.
  * A file not on disk (an unsaved buffer) is asked of `git check-ignore`. When git cannot answer,
  * the file counts as untracked: reporting too much beats passing a secret over.
  */
 export function workTreeStatus(root: string, path: string): FileStatus | "ignored" {
+  const key = join(root, path);
+  const cached = statuses.get(key);
+  if (cached && Date.now() - cached.at < STATUS_TTL_MS) return cached.status;
+  const status = askGit(root, path);
+  statuses.set(key, { status, at: Date.now() });
+  return status;
+}
+
+function askGit(root: string, path: string): FileStatus | "ignored" {
   const listed = run(root, ["ls-files", "-z", "--cached", "--others", "-t", "--exclude-standard", ...literalPathspecs([path])]);
   if (listed.status !== 0) return "untracked";
   if (listed.stdout !== "") return listed.stdout.startsWith("?") ? "untracked" : "tracked";
