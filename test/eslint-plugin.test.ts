@@ -7,7 +7,8 @@ import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../src/eslint-plugin/index.js";
 import { rules as hfLintRules } from "../rules/index.js";
-import { hardcodedMessage } from "../rules/hardcoded-token-argument.js";
+import type { ContentRule } from "../rules/types.js";
+import { checkText } from "../rules/shared/check-text.js";
 import { LEGACY_NAMES, legacyMessage } from "../rules/legacy-token-env.js";
 import { TOKEN_KINDS, tokenMessage } from "../rules/shared/token-rule.js";
 import { fakeCredential, fakeHfToken, fakeOrgToken } from "./helpers/tokens.js";
@@ -24,12 +25,19 @@ const js = new RuleTester({ languageOptions: { ecmaVersion: "latest", sourceType
 const ts = new RuleTester({ languageOptions: { parser: tseslint.parser, parserOptions: jsx } });
 const rules = plugin.rules;
 const TOKEN = tokenMessage(TOKEN_KINDS.hf_, false);
-const ARGUMENT = hardcodedMessage("a token argument");
-const PROPERTY = hardcodedMessage("a token property");
+const argumentRule = hfLintRules.find((rule) => rule.id === "hardcoded-token-argument") as ContentRule;
+/** The CLI rule's own message for the credential in `code`: the plugin must report the same. */
+const cliMessage = (code: string) => checkText(argumentRule, { text: code, path: "a.tsx" })[0]?.message ?? "(no finding)";
 // The legacy names, built from parts so this file does not trip our own legacy-token-env rule.
 const HUB_NAME = "HUGGING_FACE" + "_HUB_TOKEN";
 const DEPRECATED_NAME = "HUGGINGFACE" + "_TOKEN";
 const useEnv = (output: string) => [{ messageId: "useEnv", output }];
+/** A credential slot: reported with the CLI rule's message, with the suggestion's output or none. */
+const slot = (name: string, code: string, suggested: string | null, at: { column?: number } = {}) => ({
+  name,
+  code,
+  errors: [{ message: cliMessage(code), ...at, suggestions: suggested === null ? [] : useEnv(suggested) }],
+});
 
 js.run("hf-token", rules["hf-token"]!, {
   valid: [
@@ -73,50 +81,21 @@ js.run("hardcoded-token-argument", rules["hardcoded-token-argument"]!, {
     { name: "allowed by a suppression comment", code: `call({ token: "${credential}" }); // hf-lint-disable-line hardcoded-token-argument` },
   ],
   invalid: [
-    {
-      name: "accessToken in a file that loads no @huggingface package",
-      code: `await listModels({ accessToken: "${credential}" });`,
-      errors: [{ message: PROPERTY, column: 34, suggestions: useEnv("await listModels({ accessToken: process.env.HF_TOKEN });") }],
-    },
-    {
-      name: "const token = …",
-      code: `const token = "${credential}";`,
-      errors: [{ message: ARGUMENT, suggestions: useEnv("const token = process.env.HF_TOKEN;") }],
-    },
-    {
-      name: "JSX attribute",
-      code: `const el = <Chat token="${credential}" />;`,
-      errors: [{ message: ARGUMENT, suggestions: useEnv("const el = <Chat token={process.env.HF_TOKEN} />;") }],
-    },
-    {
-      name: "assignment to process.env.HF_TOKEN: no suggestion (it would assign the variable to itself)",
-      code: `process.env.HF_TOKEN = "${credential}";`,
-      errors: [{ message: hardcodedMessage("a Hugging Face token variable"), suggestions: [] }],
-    },
+    slot("accessToken in a file that loads no @huggingface package", `await listModels({ accessToken: "${credential}" });`, "await listModels({ accessToken: process.env.HF_TOKEN });", { column: 34 }),
+    slot("const token = …", `const token = "${credential}";`, "const token = process.env.HF_TOKEN;"),
+    slot("JSX attribute, with braces", `const el = <Chat token="${credential}" />;`, "const el = <Chat token={process.env.HF_TOKEN} />;"),
+    slot("assignment to process.env.HF_TOKEN: no suggestion (it would assign the variable to itself)", `process.env.HF_TOKEN = "${credential}";`, null),
   ],
 });
 
 ts.run("hardcoded-token-argument (TypeScript)", rules["hardcoded-token-argument"]!, {
   valid: ["const client: InferenceClient = new InferenceClient(process.env.HF_TOKEN as string);"],
   invalid: [
-    {
-      name: "an object under as const",
-      code: `const options = { token: "${credential}" } as const;`,
-      errors: [{ message: PROPERTY, suggestions: useEnv("const options = { token: process.env.HF_TOKEN } as const;") }],
-    },
-    {
-      name: "an object under satisfies",
-      code: `const options = { accessToken: "${credential}" } satisfies Options;`,
-      errors: [{ message: PROPERTY, suggestions: useEnv("const options = { accessToken: process.env.HF_TOKEN } satisfies Options;") }],
-    },
-    {
-      name: "an object under a type assertion",
-      filename: "a.ts",
-      code: `const options = <any>{ token: "${credential}" };`,
-      errors: [{ message: PROPERTY, suggestions: useEnv("const options = <any>{ token: process.env.HF_TOKEN };") }],
-    },
-    { name: "a type position: reported, no suggestion", code: `type Options = { token: "${credential}" };`, errors: [{ message: PROPERTY, suggestions: [] }] },
-    { name: "an enum member: reported, no suggestion", code: `enum Keys { token = "${credential}" }`, errors: [{ message: ARGUMENT, suggestions: [] }] },
+    slot("an object under as const", `const options = { token: "${credential}" } as const;`, "const options = { token: process.env.HF_TOKEN } as const;"),
+    slot("an object under satisfies", `const options = { accessToken: "${credential}" } satisfies Options;`, "const options = { accessToken: process.env.HF_TOKEN } satisfies Options;"),
+    { ...slot("an object under a type assertion", `const options = <any>{ token: "${credential}" };`, "const options = <any>{ token: process.env.HF_TOKEN };"), filename: "a.ts" },
+    slot("a type position: reported, no suggestion", `type Options = { token: "${credential}" };`, null),
+    slot("an enum member: reported, no suggestion", `enum Keys { token = "${credential}" }`, null),
   ],
 });
 
