@@ -10,7 +10,8 @@ import { rules as hfLintRules } from "../rules/index.js";
 import type { ContentRule } from "../rules/types.js";
 import { checkText } from "../rules/shared/check-text.js";
 import { LEGACY_NAMES, legacyMessage } from "../rules/legacy-token-env.js";
-import { TOKEN_KINDS, tokenMessage } from "../rules/shared/token-rule.js";
+import { tokenKind } from "../rules/shared/credentials.js";
+import { tokenMessage } from "../rules/shared/token-rule.js";
 import { fakeCredential, fakeHfToken, fakeOrgToken } from "./helpers/tokens.js";
 
 RuleTester.describe = describe;
@@ -24,7 +25,7 @@ const jsx = { ecmaFeatures: { jsx: true } };
 const js = new RuleTester({ languageOptions: { ecmaVersion: "latest", sourceType: "module", parserOptions: jsx } });
 const ts = new RuleTester({ languageOptions: { parser: tseslint.parser, parserOptions: jsx } });
 const rules = plugin.rules;
-const TOKEN = tokenMessage(TOKEN_KINDS.hf_, false);
+const TOKEN = tokenMessage(tokenKind("hf_").name, false);
 const argumentRule = hfLintRules.find((rule) => rule.id === "hardcoded-token-argument") as ContentRule;
 /** The CLI rule's own message for the credential in `code`: the plugin must report the same. */
 const cliMessage = (code: string) => checkText(argumentRule, { text: code, path: "a.tsx" })[0]?.message ?? "(no finding)";
@@ -70,7 +71,7 @@ js.run("hf-token", rules["hf-token"]!, {
 
 js.run("hf-org-token", rules["hf-org-token"]!, {
   valid: [`const t = "${token}";`],
-  invalid: [{ code: `const t = "${org}";`, errors: [{ message: tokenMessage(TOKEN_KINDS.api_org_, false), column: 12, suggestions: useEnv("const t = process.env.HF_TOKEN;") }] }],
+  invalid: [{ code: `const t = "${org}";`, errors: [{ message: tokenMessage(tokenKind("api_org_").name, false), column: 12, suggestions: useEnv("const t = process.env.HF_TOKEN;") }] }],
 });
 
 js.run("hardcoded-token-argument", rules["hardcoded-token-argument"]!, {
