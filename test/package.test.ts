@@ -75,7 +75,7 @@ describe("the npm package", () => {
     const eslint = spawnSync(process.execPath, [join(ROOT, "node_modules/eslint/bin/eslint.js"), "src", "-f", "json"], { cwd: dir, encoding: "utf8" });
     expect(eslint.stderr).toBe("");
     const [result] = JSON.parse(eslint.stdout) as { messages: { ruleId: string }[] }[];
-    expect(result!.messages.map((m) => m.ruleId)).toContain("hf-lint/no-hf-token");
+    expect(result!.messages.map((m) => m.ruleId)).toContain("hf-lint/hf-token");
   });
 
   it("has type declarations that check in a strict project with types: []", { timeout: 300_000 }, () => {
