@@ -50,6 +50,7 @@ describe("--history reports each distinct secret once", () => {
       expect(runCli(["--history", "-f", format], { cwd: repo }).stdout.trimEnd().split("\n").at(-1)).toBe("2 distinct secrets to rotate");
       expect(runCli(["-f", format], { cwd: repo }).stdout.trimEnd().split("\n").at(-1)).toBe("2 distinct secrets to rotate");
     }
+    expect(JSON.parse(runCli(["--history", "-f", "sarif"], { cwd: repo }).stdout).runs[0].properties).toEqual({ distinctSecrets: 2 });
     expect(runCli(["--history", "-f", "github"], { cwd: repo }).stdout.trimEnd().split("\n").at(-1)).toBe(
       "::notice title=hf-lint::2 distinct secrets to rotate",
     );

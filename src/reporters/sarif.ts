@@ -95,6 +95,8 @@ const sarif: Reporter = (report) => {
             ...(f.verification ? { verification: f.verification } : {}),
           },
         })),
+        // What the report ends with in every format: how many different secrets to rotate.
+        properties: { distinctSecrets: report.summary.distinctSecrets },
       },
     ],
   };
