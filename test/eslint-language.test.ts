@@ -10,7 +10,7 @@ import { ESLint } from "eslint";
 import { ESLint as ESLint9 } from "eslint-v9";
 import { describe, expect, it } from "vitest";
 import { runJson } from "./helpers/cli.js";
-import { commitAll, tempRepo, write } from "./helpers/repo.js";
+import { commitAll, git, tempRepo, write } from "./helpers/repo.js";
 import { fakeCredential, fakeHfToken } from "./helpers/tokens.js";
 
 const token = fakeHfToken(81);
@@ -21,13 +21,14 @@ const notebookCell = (source: string[]) =>
 const FILES: Record<string, string> = {
   "package.json": '{"type":"module"}',
   "eslint.config.js": 'import hfLint from "hf-lint/eslint-plugin";\n\nexport default [hfLint.configs.all].flat();\n',
-  ".gitignore": "node_modules/\n.env.local\n",
+  ".gitignore": "node_modules/\n.env.local\n.env.production\n",
   "hf-lint.config.json": JSON.stringify({ allow: { "hardcoded-token-argument": ["^allowed-test-key-[0-9]+$"] } }),
   "app.py": `import os\n\nlogin(token="${credential}")\nclient = InferenceClient(api_key="${["allowed", "test", "key", "1"].join("-")}")\n`,
   "train.ipynb": notebookCell(["import os\n", `HF_TOKEN = "${token}"\n`]),
   "ci.yaml": `env:\n  HF_TOKEN: ${credential}\n`,
   ".env": `HF_TOKEN=${token}\n`,
   ".env.local": `HF_TOKEN=${token}\n`,
+  ".env.production": "MODE=production\n",
   "settings.toml": `[hub]\nhf_token = "${token}" # hf-lint-disable-line\n`,
   "run.sh": `huggingface-cli login --token ${credential}\n`,
   Dockerfile: `FROM python:3.12\nENV HF_TOKEN ${credential}\n`,
@@ -43,6 +44,7 @@ function project(): string {
   mkdirSync(join(root, "node_modules"));
   symlinkSync(fileURLToPath(new URL("..", import.meta.url)), join(root, "node_modules/hf-lint"), "dir");
   commitAll(root); // .env is committed: tracked
+  git(root, "add", "-f", ".env.production"); // force-added: tracked though ignored
   return root;
 }
 
@@ -61,6 +63,7 @@ describe.each([
     expect(found).toEqual([
       [".env", "hf-lint/env-file-not-ignored", 1, 1, 2],
       [".env", "hf-lint/hf-token", 1, 10, 2],
+      [".env.production", "hf-lint/env-file-not-ignored", 1, 1, 2],
       ["Dockerfile", "hf-lint/hardcoded-token-argument", 2, 14, 2],
       ["app.py", "hf-lint/hardcoded-token-argument", 3, 14, 2],
       ["ci.yaml", "hf-lint/hardcoded-token-argument", 2, 13, 2],
@@ -72,7 +75,8 @@ describe.each([
     const cli = runJson([], { cwd: root }).report.findings.map((f) => [f.file, `hf-lint/${f.ruleId}`, f.line ?? 1, f.column ?? 1, 2]);
     expect(found).toEqual(cli);
     const messages = results.flatMap((result) => result.messages.map((m) => m.message)).join("\n");
-    expect(messages).toContain("is tracked by git"); // the .env file's status, as the CLI words it
+    expect(messages).toContain(".env is tracked by git"); // each dotenv file's status, as the CLI words it
+    expect(messages).toContain(".env.production is tracked by git although .gitignore already ignores it");
     for (const secret of [token, credential]) expect(messages).not.toContain(secret);
   });
 

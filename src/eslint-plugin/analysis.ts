@@ -59,10 +59,10 @@ function analyze(text: string, filename: string, cwd: string): Finding[] {
   // Only a file with something to report is worth a git call (most files have nothing).
   const judged = project.ruleSet.fileRules.some((rule) => STATUSES.some((status) => rule.check({ path, status, content })));
   if (findings.length === 0 && !judged) return findings;
-  const status = workTreeStatus(workTree, path);
-  if (status === "ignored") return []; // git would not commit it, and the CLI does not scan it
-  if (status === provisional) return findings;
-  return [...fileFindings({ ...file, status }, project.ruleSet), ...findings.filter((finding) => finding.line !== null)];
+  const state = workTreeStatus(workTree, path);
+  if (!state) return []; // git would not commit it, and the CLI does not scan it
+  if (state.status === provisional && !state.ignored) return findings;
+  return [...fileFindings({ ...file, ...state }, project.ruleSet), ...findings.filter((finding) => finding.line !== null)];
 }
 
 /** Offsets of each finding; a finding about the file itself spans its first line. */

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { isDotenvFile } from "../../rules/env-file-not-ignored.js";
 import type { FileStatus } from "../../rules/types.js";
 import { literalPathspecs } from "./git.js";
 
@@ -35,26 +36,39 @@ function run(root: string, args: string[]): { status: number; stdout: string } {
  * costs more than the analysis. A change to the index or a .gitignore shows within this time.
  */
 const STATUS_TTL_MS = 2000;
-const statuses = new Map<string, { status: FileStatus | "ignored"; at: number }>();
+const statuses = new Map<string, { state: WorkTreeState | null; at: number }>();
+
+/** What git would do with a file: its status, and whether a .gitignore covers it all the same (force-added). */
+export interface WorkTreeState {
+  status: FileStatus;
+  ignored: boolean;
+}
 
 /**
- * `tracked`, `untracked` (git add -A would take it) or `ignored`, as the work tree scan decides.
+ * `tracked` or `untracked` (git add -A would take it), or null when git ignores the file, as the work tree scan decides.
  * A file not on disk (an unsaved buffer) is asked of `git check-ignore`. When git cannot answer,
  * the file counts as untracked: reporting too much beats passing a secret over.
  */
-export function workTreeStatus(root: string, path: string): FileStatus | "ignored" {
+export function workTreeStatus(root: string, path: string): WorkTreeState | null {
   const key = join(root, path);
   const cached = statuses.get(key);
-  if (cached && Date.now() - cached.at < STATUS_TTL_MS) return cached.status;
-  const status = askGit(root, path);
-  statuses.set(key, { status, at: Date.now() });
-  return status;
+  if (cached && Date.now() - cached.at < STATUS_TTL_MS) return cached.state;
+  const state = askGit(root, path);
+  statuses.set(key, { state, at: Date.now() });
+  return state;
 }
 
-function askGit(root: string, path: string): FileStatus | "ignored" {
+const UNTRACKED: WorkTreeState = { status: "untracked", ignored: false };
+
+function askGit(root: string, path: string): WorkTreeState | null {
   const listed = run(root, ["ls-files", "-z", "--cached", "--others", "-t", "--exclude-standard", ...literalPathspecs([path])]);
-  if (listed.status !== 0) return "untracked";
-  if (listed.stdout !== "") return listed.stdout.startsWith("?") ? "untracked" : "tracked";
-  if (existsSync(join(root, path))) return "ignored";
-  return run(root, ["check-ignore", "-q", "--", path]).status === 0 ? "ignored" : "untracked";
+  if (listed.status !== 0) return UNTRACKED;
+  if (listed.stdout.startsWith("?")) return UNTRACKED;
+  if (listed.stdout !== "") {
+    // In the index though a .gitignore covers it: the scan words a dotenv file's finding so (sources/force-added.ts).
+    const ignored = isDotenvFile(path) && run(root, ["check-ignore", "--no-index", "-q", "--", path]).status === 0;
+    return { status: "tracked", ignored };
+  }
+  if (existsSync(join(root, path))) return null;
+  return run(root, ["check-ignore", "-q", "--", path]).status === 0 ? null : UNTRACKED;
 }
