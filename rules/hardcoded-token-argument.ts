@@ -2,13 +2,10 @@ import { docsUrlFor, type ContentRule, type TextMatch } from "./types.js";
 import { looksLikeCredential } from "./shared/credentials.js";
 import { PLACES, PLACE_NAMES, bareValueIsLiteral, isPartOfExpression, slotValue } from "./shared/credential-slots.js";
 
-/**
- * The message of a hardcoded credential found in `where`; `shown` (the redacted value) goes
- * into the message where the output has no other place for it (ESLint, with placeholders).
- */
-export function hardcodedMessage(where: string, shown?: string): string {
+/** The message of a hardcoded credential found in `where` (the CLI's and the ESLint plugin's alike). */
+export function hardcodedMessage(where: string): string {
   return (
-    `Credential hardcoded in ${where}${shown === undefined ? "" : ` (${shown})`}. Remove it and let the library ` +
+    `Credential hardcoded in ${where}. Remove it and let the library ` +
     "read HF_TOKEN (or the token saved by `hf auth login`); keep local values in a git-ignored .env file, " +
     "and rotate the credential if it was ever committed or pushed."
   );

@@ -6,13 +6,10 @@ export const ROTATE_ADVICE =
   "Rotate it at https://huggingface.co/settings/tokens if it was ever committed or pushed, " +
   "and read it from HF_TOKEN, `hf auth login` or a git-ignored .env instead.";
 
-/**
- * The message of a token finding. `shown` (the redacted token) goes into the message where
- * the output has no other place for it (ESLint); the ESLint plugin passes `{{…}}` placeholders.
- */
-export function tokenMessage(what: string, encoded: boolean, shown?: string): string {
+/** The message of a token finding (the CLI's and the ESLint plugin's alike). */
+export function tokenMessage(what: string, encoded: boolean): string {
   const found = encoded ? `Base64-encoded ${what}` : `${what} in plain text`;
-  return `${found}${shown === undefined ? "" : ` (${shown})`}. ${ROTATE_ADVICE}`;
+  return `${found}. ${ROTATE_ADVICE}`;
 }
 
 /** Builds the check of the rule `ruleId`: every realistic token of the kinds it reports (see TOKEN_KINDS). */
