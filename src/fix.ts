@@ -2,6 +2,7 @@ import { lstatSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import ignore from "ignore";
 import { LEGACY_NAMES } from "../rules/legacy-token-env.js";
+import { LineIndex } from "./engine/positions.js";
 import { withFileLock, writeFileAtomic } from "./atomic-write.js";
 import { pythonPlaces } from "./fix-python.js";
 import { git, literalPathspecs, splitNul } from "./sources/git.js";
@@ -49,13 +50,6 @@ function gitignoreLiteral(path: string): string {
   return path.replace(/[*?[\\]/g, "\\$&").replace(/ +$/, (spaces) => spaces.replaceAll(" ", "\\ "));
 }
 
-/** Offset of a 1-based line and UTF-16 column in text whose BOM was already removed. */
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let current = 1; current < line; current++) offset = text.indexOf("\n", offset) + 1;
-  return offset + column - 1;
-}
-
 function planRenames(root: string, file: string, findings: Finding[], plan: FixPlan): void {
   const raw = readFileSync(join(root, file));
   const decoded = raw.toString("utf8");
@@ -65,10 +59,11 @@ function planRenames(root: string, file: string, findings: Finding[], plan: FixP
   }
   const bom = decoded.startsWith("\uFEFF") ? "\uFEFF" : "";
   let text = decoded.slice(bom.length);
+  const lines = new LineIndex(text);
   const spans = findings.map((finding) => ({
     finding,
-    start: offsetOf(text, finding.line ?? 1, finding.column ?? 1),
-    end: offsetOf(text, finding.endLine ?? 1, finding.endColumn ?? 1),
+    start: lines.offset(finding.line ?? 1, finding.column ?? 1),
+    end: lines.offset(finding.endLine ?? 1, finding.endColumn ?? 1),
   }));
   const unsafe = renameHazards(file, text, spans);
   const fixes: Finding[] = [];
