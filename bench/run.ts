@@ -212,17 +212,21 @@ if (repos.length > 0) {
 }
 if (generated) qualitySection();
 
+/** Sections of BENCHMARKS.md measured by other scripts: this run keeps them. */
+const KEPT_SECTIONS = ["Hostile inputs", "ESLint plugin: per-file cost"];
+
 // What changed the figures, written by hand as the changes were made: not measured by this run.
 const whatMoved = out.length;
 out.push(readFileSync(join(ROOT, "bench/what-moved.md"), "utf8").trimEnd(), "");
 
 const target = quick || !generated ? join(WORK, quick ? "BENCHMARKS.quick.md" : "BENCHMARKS.repos.md") : join(ROOT, "BENCHMARKS.md");
-writeFileSync(target, `${[...out.slice(0, whatMoved), ...hostileSection(target), ...out.slice(whatMoved)].join("\n")}\n`);
+const kept = KEPT_SECTIONS.flatMap((heading) => keptSection(target, heading));
+writeFileSync(target, `${[...out.slice(0, whatMoved), ...kept, ...out.slice(whatMoved)].join("\n")}\n`);
 
-/** The section bench/hostile.ts writes (npm run bench:hostile) into the file, kept as it is. */
-function hostileSection(file: string): string[] {
+/** A section of the file that this run does not measure (written by bench/hostile.ts, or from scripts/bench-eslint-file.mjs), kept as it is. */
+function keptSection(file: string, heading: string): string[] {
   const text = existsSync(file) ? readFileSync(file, "utf8") : "";
-  const start = text.indexOf("## Hostile inputs");
+  const start = text.indexOf(`## ${heading}`);
   if (start === -1) return [];
   const end = text.indexOf("\n## ", start + 1);
   return [text.slice(start, end === -1 ? undefined : end).trimEnd(), ""];
