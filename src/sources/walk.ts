@@ -1,9 +1,10 @@
-import { existsSync, lstatSync, readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, lstatSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import fg from "fast-glob";
 import type { Ignore } from "ignore";
 import { toPosix } from "../paths.js";
 import { NOT_APPLIED, boundedIgnore } from "./bounded-ignore.js";
+import { displayName } from "./names.js";
 import type { DiskEntry, DiskListing } from "./types.js";
 
 /** Never walked into outside git, as ESLint does: installed dependencies and git's own data. */
@@ -23,15 +24,26 @@ export async function listDirectory(root: string, targets: string[], onWarning?:
     const relativePath = toPosix(relative(root, path));
     entries.set(relativePath, { path: relativePath, status: "unversioned", ...(ignored ? { ignored } : {}) });
   };
+  const addBytes = (bytes: Buffer): void => {
+    const path = displayName(bytes).replace(/^\.\//, "");
+    entries.set(path, { path, status: "unversioned", bytes });
+  };
   for (const target of targets.length > 0 ? targets : [root]) {
     // .gitignore files above the target count up to the root, when the target is below it.
     const inRoot = !relative(root, target).startsWith("..");
     if (lstatSync(target).isDirectory()) {
       const top = inRoot ? root : target;
-      const files = await fg(["**"], { cwd: target, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: SKIPPED_DIRECTORIES });
+      // Directories are listed too, for the one case fast-glob cannot descend: a name that is not UTF-8.
+      const files = await fg(["**"], { cwd: target, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore: SKIPPED_DIRECTORIES });
+      const prefix = Buffer.from(`${relative(root, target) || "."}/`);
       for (const file of files) {
         const path = join(target, file);
-        if (!gitignores.ignores(path, top)) add(path, false);
+        if (file.endsWith("/") ? !file.includes("\uFFFD") : gitignores.ignores(path, top)) continue;
+        // A name that is not UTF-8 reaches fast-glob decoded with U+FFFD, which opens nothing: find its bytes.
+        if (!file.includes("\uFFFD")) add(path, false);
+        else if (!file.endsWith("/")) for (const bytes of nameBytes(target, file)) addBytes(Buffer.concat([prefix, bytes]));
+        // Such a directory fast-glob could not read: all that is below it, read as bytes.
+        else for (const bytes of nameBytes(target, file.slice(0, -1))) for (const inside of filesBelow(target, bytes)) addBytes(Buffer.concat([prefix, inside]));
       }
     } else {
       add(target, gitignores.ignores(target, inRoot ? root : dirname(target)));
@@ -40,6 +52,35 @@ export async function listDirectory(root: string, targets: string[], onWarning?:
   return { root, entries: [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 
+/**
+ * The byte names (relative to `dir`) of the files whose lossy UTF-8 reading is `lossy`: each
+ * component with U+FFFD is looked up among its directory's entries read as bytes. Several byte
+ * names can read the same; all are returned.
+ */
+function nameBytes(dir: string, lossy: string): Buffer[] {
+  let candidates: Buffer[] = [Buffer.alloc(0)];
+  for (const component of lossy.split("/")) {
+    candidates = candidates.flatMap((prefix) => {
+      const under = (name: Buffer): Buffer => (prefix.length === 0 ? name : Buffer.concat([prefix, Buffer.from("/"), name]));
+      if (!component.includes("\uFFFD")) return [under(Buffer.from(component))];
+      const parent = Buffer.concat([Buffer.from(`${dir}${sep}`), prefix]);
+      return readdirSync(parent, { encoding: "buffer" }).filter((name) => name.toString("utf8") === component).map(under);
+    });
+  }
+  return candidates;
+}
+
+/** Every file below `dir`/`relativeDir` (names as bytes, relative to `dir`), minus node_modules and .git. */
+function filesBelow(dir: string, relativeDir: Buffer): Buffer[] {
+  const files: Buffer[] = [];
+  const entries = readdirSync(Buffer.concat([Buffer.from(`${dir}${sep}`), relativeDir]), { encoding: "buffer", withFileTypes: true });
+  for (const entry of entries) {
+    const path = Buffer.concat([relativeDir, Buffer.from("/"), entry.name]);
+    if (entry.isFile()) files.push(path);
+    else if (entry.isDirectory() && !["node_modules", ".git"].includes(entry.name.toString())) files.push(...filesBelow(dir, path));
+  }
+  return files;
+}
 
 /** The .gitignore files of directories, each read once. */
 class Gitignores {

@@ -2,7 +2,7 @@
  * Fault injection, git side: repository states and user settings under which hf-lint once said
  * "clean" (or crashed) while a token was there. Every such report becomes a case here.
  */
-import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, runJson } from "../helpers/cli.js";
@@ -249,6 +249,19 @@ describe("file names that are not UTF-8 are scanned, and shown escaped (issue 11
     git(repo, "commit", "-q", "-m", "c");
     expect(files()).toEqual(["caf\\xE9.txt"]);
     expect(files("--history")).toEqual(["caf\\xE9.txt"]);
+  });
+
+  it("outside git, in a file or a directory name, beside a name that reads the same", () => {
+    const dir = tempDir();
+    const latin1 = (...bytes: number[]) => Buffer.from(bytes);
+    const at = (...parts: Buffer[]) => Buffer.concat([Buffer.from(`${dir}/`), ...parts]);
+    mkdirSync(at(latin1(0x64, 0xe9, 0x6a, 0xe0))); // "déjà" in Latin-1
+    writeFileSync(at(latin1(0x64, 0xe9, 0x6a, 0xe0), Buffer.from("/"), latin1(0x63, 0x61, 0x66, 0xe9)), `t = "${token}"\n`);
+    writeFileSync(at(latin1(0x61, 0xff)), `t = "${token}"\n`);
+    writeFileSync(at(latin1(0x61, 0xfe)), `t = "${token}"\n`); // reads as "a\uFFFD" too
+    const { report } = runJson([], { cwd: dir });
+    expect(report.findings.map((f) => f.file)).toEqual(["a\\xFE", "a\\xFF", "d\\xE9j\\xE0/caf\\xE9"]);
+    expect(report.summary.files).toBe(3);
   });
 });
 
