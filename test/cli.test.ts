@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, runJson } from "./helpers/cli.js";
@@ -188,6 +188,9 @@ describe("command line", () => {
     expect([code, stdout]).toEqual([1, ""]);
     const report = JSON.parse(readFileSync(join(repo, "out/report.json"), "utf8"));
     expect(report.findings[0].secret).not.toContain(token);
+    // A command refused for its options writes nothing, not even an empty report.
+    expect(runCli(["-o", "refused/report.json", "--all-lines"], { cwd: repo }).code).toBe(2);
+    expect(existsSync(join(repo, "refused"))).toBe(false);
   });
 
   it("reads the config file and the package.json key", () => {

@@ -38,7 +38,6 @@ export async function scanCommand(
   if (fixing && (options.staged || history || options.stdin)) {
     throw new UsageError("--fix works on the work tree: it cannot be combined with --staged, --history or --stdin");
   }
-  if (options.outputFile) prepareReportFile(options.outputFile);
   const scanOptions: ScanOptions = {
     paths,
     config: options.config,
@@ -56,6 +55,8 @@ export async function scanCommand(
   };
   // Before standard input is read: a terminal would wait for it before hearing what is wrong.
   checkCombinations({ ...scanOptions, ...(options.stdin ? { stdin: { content: "" } } : {}) }, cliOptionName);
+  // After the options are known to fit (a refused command leaves no empty report behind), before the scan.
+  if (options.outputFile) prepareReportFile(options.outputFile);
   if (options.stdin) scanOptions.stdin = { content: await readStdin(), filename: options.stdinFilename };
   const { report: scanned, root, inGit } = await scanWithContext(scanOptions, cliOptionName);
   const report = fixing ? await fix(scanned, root, inGit, Boolean(options.fixDryRun), output) : scanned;
