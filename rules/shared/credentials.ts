@@ -45,15 +45,6 @@ export function tokenKind(prefix: TokenPrefix): TokenKind {
   return kind;
 }
 
-/** The environment variables the Hugging Face libraries read a token from. */
-export const TOKEN_ENV_VARS = [
-  "HF_TOKEN",
-  "HUGGING_FACE_HUB_TOKEN", // hf-lint-disable-line legacy-token-env
-  "HUGGINGFACE_TOKEN", // hf-lint-disable-line legacy-token-env
-  "HUGGINGFACEHUB_API_TOKEN",
-  "HF_API_TOKEN",
-] as const;
-
 /**
  * A token candidate: the prefix, 34 ASCII letters or digits, not followed by more of a word.
  * The pattern starts with the literal prefix so the regex engine can skip ahead quickly;
