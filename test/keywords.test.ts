@@ -72,7 +72,8 @@ describe("keyword scan", () => {
   });
 
   it("takes each keyword's fingerprint from its rarest bytes", () => {
-    expect(fingerprintOffset(Buffer.from("api_org_"))).toBe(3); // "_or", not the common "a"
+    expect(fingerprintOffset(Buffer.from("api_org_"))).toBe(5); // "rg_", not the common "api"
+    expect(fingerprintOffset(Buffer.from("token="))).toBe(3); // "en=", not "oke" of every tokenizer
     expect(fingerprintOffset(Buffer.from("hf_"))).toBe(0);
   });
 });

@@ -32,10 +32,15 @@ function rarity(byte: number): number {
   return rank === -1 ? BY_FREQUENCY.length : rank; // punctuation and non-ASCII bytes count as rare
 }
 
-/** Where a keyword's fingerprint starts: at its rarest byte that has a whole fingerprint after it. */
+/**
+ * Where a keyword's fingerprint starts: at its rarest run of bytes. What follows a slot name
+ * tells it apart (`en=` of `token=`), not the name: `oke` is in every `tokenizer`, and each
+ * of those was a candidate to check against every keyword sharing it.
+ */
 export function fingerprintOffset(bytes: Buffer): number {
+  const score = (at: number): number => rarity(bytes[at] ?? 0) + rarity(bytes[at + 1] ?? 0) + rarity(bytes[at + 2] ?? 0);
   let offset = 0;
-  for (let i = 1; i + FINGERPRINT <= bytes.length; i++) if (rarity(bytes[i] ?? 0) > rarity(bytes[offset] ?? 0)) offset = i;
+  for (let i = 1; i + FINGERPRINT <= bytes.length; i++) if (score(i) > score(offset)) offset = i;
   return offset;
 }
 
@@ -67,6 +72,10 @@ export class KeywordScanner {
   /** The bit of each keyword the filter searches. */
   private readonly bits = new Map<string, number>();
   private nextBytes = KEYWORD_BYTES;
+  /** Per bucket, per fingerprint byte: the low and the high nibbles its keywords' fingerprints have. */
+  private readonly nibbles = Array.from({ length: BUCKETS }, () =>
+    Array.from({ length: FINGERPRINT }, () => ({ low: new Set<number>(), high: new Set<number>() })),
+  );
 
   constructor(keywords: readonly string[], options: { webAssembly?: boolean } = {}) {
     this.filter = options.webAssembly === false ? null : loadFilter();
@@ -107,6 +116,32 @@ export class KeywordScanner {
     return filter.scan(INPUT, content.length, count, count === MAX_SCANNED ? -1 : (1 << count) - 1);
   }
 
+  /**
+   * The bucket a fingerprint joins: the one whose share of positions passing the filter grows
+   * least (a position passes a bucket when each of its bytes has one of the bucket's nibbles at
+   * that place, both low and high). Fingerprints alike share a bucket: \`en=\`, \`en:\`, \`en"\`.
+   */
+  private bucketFor(fingerprint: Buffer): number {
+    const passing = (sets: { low: Set<number>; high: Set<number> }[], add: boolean): number =>
+      sets.reduce((share, { low, high }, j) => {
+        const byte = fingerprint[j] ?? 0;
+        const lows = low.size + Number(add && !low.has(byte & 15));
+        const highs = high.size + Number(add && !high.has(byte >> 4));
+        return (share * lows * highs) / 256;
+      }, 1);
+    let best = 0;
+    let bestGrowth = Number.POSITIVE_INFINITY;
+    this.nibbles.forEach((sets, bucket) => {
+      const growth = passing(sets, true) - passing(sets, false);
+      if (growth < bestGrowth) [best, bestGrowth] = [bucket, growth];
+    });
+    this.nibbles[best]?.forEach(({ low, high }, j) => {
+      low.add((fingerprint[j] ?? 0) & 15);
+      high.add((fingerprint[j] ?? 0) >> 4);
+    });
+    return best;
+  }
+
   /** Gives a keyword a bit in the filter; undefined when it cannot have one (searched with indexOf). */
   private add(keyword: string): number | undefined {
     const bytes = Buffer.from(keyword, "utf8");
@@ -115,8 +150,9 @@ export class KeywordScanner {
     const bit = this.bits.size;
     const memory = new DataView(this.filter.memory.buffer);
     const record = RECORDS + bit * 8;
-    memory.setUint8(record, 1 << bit % BUCKETS);
-    memory.setUint8(record + 1, fingerprintOffset(bytes));
+    const offset = fingerprintOffset(bytes);
+    memory.setUint8(record, 1 << this.bucketFor(bytes.subarray(offset, offset + FINGERPRINT)));
+    memory.setUint8(record + 1, offset);
     memory.setUint8(record + 2, bytes.length);
     memory.setUint32(record + 4, this.nextBytes, true);
     new Uint8Array(this.filter.memory.buffer).set(bytes, this.nextBytes);
