@@ -13,11 +13,11 @@ import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
 import { UsageError } from "./errors.js";
 import { apiOptionName, checkCombinations, type OptionNamer } from "./option-names.js";
-import { findRepository, type Repository } from "./sources/git.js";
+import { findRepository, startEarly, type GitCall, type Repository } from "./sources/git.js";
 import { readHistory } from "./sources/history.js";
-import { readStaged } from "./sources/staged.js";
+import { readStaged, stagedCalls } from "./sources/staged.js";
 import { markIgnoredDotenvEntries, markIgnoredDotenvItems } from "./sources/force-added.js";
-import { listWorkTree } from "./sources/worktree.js";
+import { listWorkTree, listingCall } from "./sources/worktree.js";
 import type { SourceItem } from "./sources/types.js";
 import type { HubScanOptions } from "./sources/hub.js";
 import type { Config } from "./config/schema.js";
@@ -80,7 +80,33 @@ export async function scanWithContext(
   for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or directory: ${relative(cwd, path) || path}`);
   const start = paths[0] ? (isDirectory(paths[0]) ? paths[0] : dirname(paths[0])) : cwd;
   // The Hub scan reads no local file: a repository git refuses only moves where the config is read.
-  const repository = options.hub ? await findRepository(start).catch(() => null) : await findRepository(start);
+  const found = options.hub ? findRepository(start).catch(() => null) : findRepository(start);
+  const dropEarly = startEarly(cwd, paths.length === 0 && existsSync(join(cwd, ".git")) ? earlyCalls(options) : []);
+  try {
+    const repository = await found;
+    if (repository?.root !== cwd) dropEarly();
+    return await scanIn(cwd, paths, repository, options, name);
+  } finally {
+    dropEarly();
+  }
+}
+
+/**
+ * The git calls of the hook's and CI's scan (the whole repository, from its root), started
+ * alongside rev-parse instead of after it.
+ */
+function earlyCalls(options: ScanOptions): GitCall[] {
+  if (options.stdin || options.hub || options.history || options.range !== undefined || options.since !== undefined) return [];
+  return options.staged ? stagedCalls([], options.allLines ?? false) : [listingCall([])];
+}
+
+async function scanIn(
+  cwd: string,
+  paths: string[],
+  repository: Repository | null,
+  options: ScanOptions,
+  name: OptionNamer,
+): Promise<{ report: Report; root: string; inGit: boolean }> {
   const repositoryRoot = repository?.root ?? null;
   // Outside git the current directory is the root, whatever the paths: reports and config stay the same.
   const root = repositoryRoot ?? cwd;

@@ -1,6 +1,7 @@
-import { chmodSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { scan } from "../src/scan.js";
 import { runCli, runJson } from "./helpers/cli.js";
 import { commitAll, git, tempDir, tempRepo, write } from "./helpers/repo.js";
 import { fakeHfToken } from "./helpers/tokens.js";
@@ -139,6 +140,22 @@ describe("hf-lint --staged", () => {
     expect(stderr).toContain("git commit --no-verify");
     expect(stderr).toContain("https://huggingface.co/settings/tokens");
     expect(stdout + stderr).not.toContain(token);
+  });
+
+  it("reads git's answers whenever they come, from the root or through a link to it", async () => {
+    // From the root, git's calls start before rev-parse confirms it, and may end before they are read.
+    const repo = tempRepo();
+    write(repo, { "a.py": `t = "${token}"\n`, "b.py": `u = "${old}"\n` });
+    git(repo, "add", "a.py");
+    const link = join(tempDir(), "link");
+    symlinkSync(repo, link);
+    for (const cwd of [repo, link]) {
+      expect(flagged(cwd)).toEqual([["a.py", "hf-token", 1]]);
+      expect(runJson([], { cwd }).report.findings.map((f) => f.file)).toEqual(["a.py", "b.py"]);
+    }
+    // Two scans at once in one process each get every answer.
+    const twice = await Promise.all([scan({ cwd: repo, staged: true }), scan({ cwd: repo, staged: true }), scan({ cwd: repo })]);
+    expect(twice.map((report) => report.summary.files)).toEqual([1, 1, 2]);
   });
 
   it("exits 2 with one line outside a git repository", () => {

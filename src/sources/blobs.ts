@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { spawnGit } from "./git.js";
+import { spawnGit, type GitCall } from "./git.js";
 
 /** A blob over the size limit: passed over without being kept, but for its first bytes. */
 export interface TooLarge {
@@ -29,9 +29,12 @@ export interface BlobReader {
   kill(): void;
 }
 
+/** The one call `readBlobs` makes. */
+export const BLOBS_CALL: GitCall = { args: ["cat-file", "--batch"], stdin: "pipe" };
+
 /** One `git cat-file --batch` process: blobs by id, streamed, whatever their number and size. */
 export function readBlobs(root: string, maxSize: number): BlobReader {
-  const catFile = spawnGit(root, ["cat-file", "--batch"], "pipe");
+  const catFile = spawnGit(root, BLOBS_CALL.args, BLOBS_CALL.stdin);
   const stdin = catFile.child.stdin as NonNullable<ChildProcess["stdin"]>;
   stdin.on("error", () => {}); // cat-file gone early: its exit code says why
   return {

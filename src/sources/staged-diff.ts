@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import { literalPathspecs, SAFE_DIFF_FLAGS, spawnGit } from "./git.js";
+import { literalPathspecs, SAFE_DIFF_FLAGS, spawnGit, type GitCall } from "./git.js";
 import { unquoteName } from "./names.js";
 
 /**
@@ -54,15 +54,22 @@ export interface StagedDiff {
   added: Map<string, LineRanges>;
 }
 
+/** The one call `readStagedDiff` makes. */
+export function stagedDiffCall(pathspecs: string[], withPatch: boolean): GitCall {
+  return {
+    args: [
+      "diff", "--cached", "-z", "--raw", "--no-abbrev", "--diff-filter=d", ...SAFE_DIFF_FLAGS,
+      // Whole files have no "rename": the renamed file's every line is in the commit.
+      ...(withPatch
+        ? ["-p", "-U0", "--inter-hunk-context=0", "--text", "--submodule=short", "--src-prefix=a/", "--dst-prefix=b/", "-M"]
+        : ["--no-renames"]),
+      ...literalPathspecs(pathspecs),
+    ],
+  };
+}
+
 export async function readStagedDiff(root: string, pathspecs: string[], withPatch: boolean): Promise<StagedDiff> {
-  const diff = spawnGit(root, [
-    "diff", "--cached", "-z", "--raw", "--no-abbrev", "--diff-filter=d", ...SAFE_DIFF_FLAGS,
-    // Whole files have no "rename": the renamed file's every line is in the commit.
-    ...(withPatch
-      ? ["-p", "-U0", "--inter-hunk-context=0", "--text", "--submodule=short", "--src-prefix=a/", "--dst-prefix=b/", "-M"]
-      : ["--no-renames"]),
-    ...literalPathspecs(pathspecs),
-  ]);
+  const diff = spawnGit(root, stagedDiffCall(pathspecs, withPatch).args);
   const parser = new DiffParser();
   try {
     for await (const chunk of diff.child.stdout as AsyncIterable<Buffer>) parser.push(chunk);

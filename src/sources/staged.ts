@@ -1,8 +1,9 @@
 import { isBinary } from "../engine/analyze.js";
 import { UsageError } from "../errors.js";
-import { isTooLarge, readBlobs, type Blob } from "./blobs.js";
+import { BLOBS_CALL, isTooLarge, readBlobs, type Blob } from "./blobs.js";
 import { displayLatin1Name } from "./names.js";
-import { readStagedDiff, type RawRecord } from "./staged-diff.js";
+import { readStagedDiff, stagedDiffCall, type RawRecord } from "./staged-diff.js";
+import type { GitCall } from "./git.js";
 import type { LineFilter, SourceItem } from "./types.js";
 
 /**
@@ -23,6 +24,11 @@ export interface StagedOptions {
   /** Scan whole staged files instead of only the lines the commit adds. */
   allLines: boolean;
   isIgnored: (path: string) => boolean;
+}
+
+/** The calls `readStaged` makes: what a scan can start before it knows the root (`startEarly`). */
+export function stagedCalls(pathspecs: string[], allLines: boolean): GitCall[] {
+  return [BLOBS_CALL, stagedDiffCall(pathspecs, !allLines)];
 }
 
 export async function* readStaged(root: string, pathspecs: string[], options: StagedOptions): AsyncGenerator<SourceItem> {

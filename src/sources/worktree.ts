@@ -1,6 +1,6 @@
 import type { DiskEntry, DiskListing } from "./types.js";
 import { isUtf8 } from "node:buffer";
-import { git, literalPathspecs, splitNul } from "./git.js";
+import { literalPathspecs, spawnGit, splitNul, type GitCall } from "./git.js";
 import { nameFromBytes } from "./names.js";
 
 /**
@@ -10,10 +10,11 @@ import { nameFromBytes } from "./names.js";
  * (`--deleted`) costs it a stat of every file, two thirds of the call's time.
  */
 export async function listWorkTree(root: string, pathspecs: string[]): Promise<DiskListing> {
-  const output = await git(root).bytes([
-    "ls-files", "-z", "--cached", "--others", "-t", "--exclude-standard",
-    ...literalPathspecs(pathspecs),
-  ]);
+  const listing = spawnGit(root, listingCall(pathspecs).args);
+  const chunks: Buffer[] = [];
+  for await (const chunk of listing.child.stdout as AsyncIterable<Buffer>) chunks.push(chunk);
+  await listing.succeeded("git ls-files");
+  const output = Buffer.concat(chunks);
   const entries: DiskEntry[] = [];
   let previous = "";
   // Names are bytes: decoded whole when all are UTF-8 (nearly always), else one by one.
@@ -29,6 +30,11 @@ export async function listWorkTree(root: string, pathspecs: string[]): Promise<D
     previous = path;
   }
   return { root, entries };
+}
+
+/** The one call `listWorkTree` makes: what a scan can start before it knows the root (`startEarly`). */
+export function listingCall(pathspecs: string[]): GitCall {
+  return { args: ["ls-files", "-z", "--cached", "--others", "-t", "--exclude-standard", ...literalPathspecs(pathspecs)] };
 }
 
 interface NameRecord {
