@@ -11,7 +11,7 @@ import { HOSTILE_CASES } from "../test/helpers/hostile.js";
 import { runOnce, summarize, type Sample } from "./measure.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const CLI = join(ROOT, "dist/src/cli/main.js");
+const CLI = join(ROOT, "dist/src/cli/hf-lint.cjs"); // the `bin`, as users run it
 const SIZE = 10 * 1024 * 1024;
 const RUNS = 3;
 const HEADING = "## Hostile inputs";

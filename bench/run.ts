@@ -19,7 +19,7 @@ import { TOKEN_PATTERN, aboveNode, greps, measure, ms, nodeFloor, row, table } f
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const WORK = join(ROOT, ".bench");
-const CLI = join(ROOT, "dist/src/cli/main.js");
+const CLI = join(ROOT, "dist/src/cli/hf-lint.cjs"); // the `bin`, as users run it
 const SECRETLINT = join(ROOT, "bench/node_modules/.bin/secretlint");
 const SECRETLINT_CONFIG = join(WORK, "secretlintrc.json");
 const { values: flags } = parseArgs({

@@ -36,7 +36,7 @@ function consumer(): { dir: string; install: string } {
 describe("the npm package", () => {
   it("ships the build, its dependencies and a LICENSE, and installs with no script", { timeout: 300_000 }, () => {
     const files = execFileSync("tar", ["tzf", release.tarball], { encoding: "utf8" }).split("\n");
-    expect(files).toEqual(expect.arrayContaining(["package/LICENSE", "package/dist/src/cli/main.js", "package/dist/src/index.d.ts", "package/node_modules/commander/package.json"]));
+    expect(files).toEqual(expect.arrayContaining(["package/LICENSE", "package/dist/src/cli/main.js", "package/dist/src/cli/hf-lint.cjs", "package/dist/src/cli/cli.cjs", "package/dist/src/index.d.ts", "package/node_modules/commander/package.json"]));
     expect(files.some((f) => f.startsWith("package/src/") || f.startsWith("package/test/"))).toBe(false);
     const pkg = JSON.parse(execFileSync("tar", ["xzOf", release.tarball, "package/package.json"], { encoding: "utf8" })) as Record<string, unknown>;
     expect(pkg["scripts"]).toBeUndefined();

@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   const work = mkdtempSync(join(env["RUNNER_TEMP"] ?? tmpdir(), "hf-lint-"));
   try {
     const reportFile = join(work, "report.json");
-    const cli = fileURLToPath(new URL("main.js", import.meta.url));
+    const cli = fileURLToPath(new URL("hf-lint.cjs", import.meta.url));
     const given = splitArgs(env["HF_LINT_ARGS"] ?? "");
     const taken = given.find((arg) => /^(-f|--format|-o|--output-file)(=|$)/.test(arg));
     if (taken) throw new Error(`args: the Action sets ${taken} itself (it writes annotations, the sarif-file input and the summary)`);

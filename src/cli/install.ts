@@ -137,7 +137,7 @@ export async function install(cwd: string, hook: HookName = "pre-commit"): Promi
     renameSync(file, join(repo.hooksDir, previousName(hook)));
     note = ` (your existing hook now runs first, from ${previousName(hook)})`;
   }
-  const self = repo.hooksArePrivate ? fileURLToPath(new URL("main.js", import.meta.url)) : null;
+  const self = repo.hooksArePrivate ? fileURLToPath(new URL("hf-lint.cjs", import.meta.url)) : null;
   writeFileSync(file, plainHook(hook, hookBlock(hook, self)));
   chmodSync(file, 0o755);
   return `installed the hf-lint ${hook} hook in ${file}${note}`;

@@ -1,5 +1,3 @@
-#!/usr/bin/env node
-import { setFlagsFromString } from "node:v8";
 import { CommanderError } from "commander";
 import { UsageError } from "../errors.js";
 import { Output } from "./output.js";
@@ -57,14 +55,7 @@ function crash(error: unknown): never {
 }
 process.on("uncaughtException", crash).on("unhandledRejection", crash);
 
-// V8 optimises a function after a budget of work: in a scan, compiling code that had little left
-// to run cost more CPU than it saved (a third of a notebook-heavy repository's scan on Node 20,
-// a quarter on Node 22; Node 24's Maglev tier makes it moot). Eight times the budget still
-// optimises hot loops. The flag is named per V8 version: an unknown flag prints an error.
-const LATER_OPTIMISATION: Record<string, string> = {
-  "11": "--interrupt-budget=540672",
-  "12": "--invocation-count-for-turbofan=24000",
-};
-const optimisation = LATER_OPTIMISATION[process.versions.v8.split(".")[0] ?? ""];
-if (optimisation) setFlagsFromString(optimisation);
-process.exitCode = await run(process.argv.slice(2));
+// Not awaited at the top level: the bundle is CommonJS (see hf-lint.cts).
+void run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
