@@ -81,7 +81,10 @@ export async function scanWithContext(
   const start = paths[0] ? (isDirectory(paths[0]) ? paths[0] : dirname(paths[0])) : cwd;
   // The Hub scan reads no local file: a repository git refuses only moves where the config is read.
   const found = options.hub ? findRepository(start).catch(() => null) : findRepository(start);
-  const dropEarly = startEarly(cwd, paths.length === 0 && existsSync(join(cwd, ".git")) ? earlyCalls(options) : []);
+  // As pathspecs if the current directory is the root (the hook, CI and the pre-commit framework run there).
+  const fromHere = paths.map((path) => toPosix(relative(cwd, path)));
+  const early = existsSync(join(cwd, ".git")) && !fromHere.some(isOutside) ? earlyCalls(options, fromHere) : [];
+  const dropEarly = startEarly(cwd, early);
   try {
     const repository = await found;
     if (repository?.root !== cwd) dropEarly();
@@ -91,13 +94,14 @@ export async function scanWithContext(
   }
 }
 
-/**
- * The git calls of the hook's and CI's scan (the whole repository, from its root), started
- * alongside rev-parse instead of after it.
- */
-function earlyCalls(options: ScanOptions): GitCall[] {
+/** The git calls of a scan from the root, started alongside rev-parse instead of after it. */
+function earlyCalls(options: ScanOptions, targets: string[]): GitCall[] {
   if (options.stdin || options.hub || options.history || options.range !== undefined || options.since !== undefined) return [];
-  return options.staged ? stagedCalls([], options.allLines ?? false) : [listingCall([])];
+  return options.staged ? stagedCalls(targets, options.allLines ?? false) : [listingCall(targets)];
+}
+
+function isOutside(pathspec: string): boolean {
+  return pathspec.startsWith("../") || pathspec === "..";
 }
 
 async function scanIn(
@@ -112,7 +116,7 @@ async function scanIn(
   const root = repositoryRoot ?? cwd;
   const targets = repositoryRoot === null ? paths : paths.map((path) => {
     const inside = toPosix(relative(root, path));
-    if (inside.startsWith("../") || inside === "..") throw new UsageError(`${path} is outside ${root}`);
+    if (isOutside(inside)) throw new UsageError(`${path} is outside ${root}`);
     return inside;
   });
 

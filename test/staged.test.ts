@@ -152,6 +152,8 @@ describe("hf-lint --staged", () => {
     for (const cwd of [repo, link]) {
       expect(flagged(cwd)).toEqual([["a.py", "hf-token", 1]]);
       expect(runJson([], { cwd }).report.findings.map((f) => f.file)).toEqual(["a.py", "b.py"]);
+      expect(runJson(["b.py"], { cwd }).report.findings.map((f) => f.file)).toEqual(["b.py"]);
+      expect(flagged(cwd, "b.py")).toEqual([]);
     }
     // Two scans at once in one process each get every answer.
     const twice = await Promise.all([scan({ cwd: repo, staged: true }), scan({ cwd: repo, staged: true }), scan({ cwd: repo })]);
