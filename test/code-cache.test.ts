@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runJson } from "./helpers/cli.js";
@@ -66,6 +66,21 @@ describe("the CLI's code cache", () => {
     chmodSync(open.dir, 0o777);
     expect(open.scan()).toEqual(expected);
     expect(readdirSync(open.dir)).toEqual(["other"]);
+  });
+
+  it("keeps the newest four caches when it makes one", () => {
+    const { dir, scan } = setUp();
+    const old = ["a", "b", "c", "d", "e"].map((name, age) => {
+      write(dir, { [`${name}.bin`]: "" });
+      utimesSync(join(dir, `${name}.bin`), 1000 + age, 1000 + age);
+      return `${name}.bin`;
+    });
+    write(dir, { notes: "" });
+    scan();
+    const left = readdirSync(dir);
+    expect(left.filter((name) => old.includes(name)).sort()).toEqual(["c.bin", "d.bin", "e.bin"]);
+    // (a hex hash sorts before "notes")
+    expect(left.filter((name) => !old.includes(name)).sort()).toEqual([expect.stringMatching(/^[0-9a-f]{16}-.*\.bin$/), "notes"]);
   });
 
   it("is not made with NODE_DISABLE_COMPILE_CACHE", () => {

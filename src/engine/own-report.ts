@@ -10,7 +10,7 @@ const REPORT_SIGNATURES = [
   /^\{\n {2}"\$schema": "https:\/\/json\.schemastore\.org\/sarif-[^]{0,400}"name": "hf-lint"/, // sarif
   /^::(?:error|warning|notice) /, // github
   /^\S[^\n]* {2}(?:error|warning) {2}[a-z0-9-]+ {2}/, // compact
-  /^✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)$/m, // stylish
+  /^\u2716 \d+ problems? \(\d+ errors?, \d+ warnings?\)$/m, // stylish (U+2716 keeps the bundle ASCII)
 ];
 
 /**
