@@ -1,4 +1,4 @@
-import type { Collected, SourceItem } from "../sources/types.js";
+import type { AnalysedFile, Collected, FileItem, SourceItem } from "../sources/types.js";
 import type { Finding, SkippedFile, SourceFile } from "../types.js";
 import { analyzeFile, fileFindings, isBinary, type AnalyzeOptions } from "./analyze.js";
 import { asUtf8 } from "./encoding.js";
@@ -41,36 +41,52 @@ export class Collector {
 
   add(item: SourceItem): void {
     if ("collected" in item) this.merge(item.collected);
+    else if ("analysed" in item) this.record(item.analysed);
     else if ("skipped" in item) {
       this.skip({ file: item.path, reason: item.skipped, ...(item.error ? { detail: item.error } : {}) });
-    } else {
-      const file = { ...item.file, content: asUtf8(item.file.content) };
-      // A binary file's contents are not scanned, but a binary .env is still committed.
-      const binary = isBinary(file.content);
-      if (binary) this.skip({ file: file.path, reason: "binary" });
-      else this.collected.files++;
-      const findings = binary
-        ? fileFindings(file, this.ruleSet)
-        : withoutReportQuotes(
-            file.content,
-            analyzeFile(file, this.ruleSet, { ...this.options, onlyLines: item.onlyLines, maxFindings: MAX_FINDINGS_PER_FILE + 1 }),
-          );
-      if (findings.length > MAX_FINDINGS_PER_FILE) {
-        findings.length = MAX_FINDINGS_PER_FILE;
-        this.collected.warnings.push(`${printable(file.path)}: more than ${MAX_FINDINGS_PER_FILE} findings; only the first ${MAX_FINDINGS_PER_FILE} are reported`);
-      }
-      if (item.warning) this.collected.warnings.push(item.warning);
-      const inherited = item.previous && findings.length > 0 ? this.inherited(file, item.previous) : null;
-      for (const finding of findings) {
-        if (inherited?.(finding)) continue;
-        if (!item.commit) this.collected.findings.push(finding);
-        else {
-          const key = finding.secretFingerprint ?? finding.fingerprint;
-          const places = this.fromHistory.get(key) ?? new Map<string, Finding>();
-          places.delete(finding.fingerprint);
-          places.set(finding.fingerprint, { ...finding, ...item.commit });
-          this.fromHistory.set(key, places);
-        }
+    } else this.record(this.analyse(item));
+  }
+
+  /** A file's findings, whichever thread runs it: nothing here depends on the files before it. */
+  analyse(item: FileItem): AnalysedFile {
+    const file = { ...item.file, content: asUtf8(item.file.content) };
+    // A binary file's contents are not scanned, but a binary .env is still committed.
+    const binary = isBinary(file.content);
+    const findings = binary
+      ? fileFindings(file, this.ruleSet)
+      : withoutReportQuotes(
+          file.content,
+          analyzeFile(file, this.ruleSet, { ...this.options, onlyLines: item.onlyLines, maxFindings: MAX_FINDINGS_PER_FILE + 1 }),
+        );
+    const warnings: string[] = [];
+    if (findings.length > MAX_FINDINGS_PER_FILE) {
+      findings.length = MAX_FINDINGS_PER_FILE;
+      warnings.push(`${printable(file.path)}: more than ${MAX_FINDINGS_PER_FILE} findings; only the first ${MAX_FINDINGS_PER_FILE} are reported`);
+    }
+    if (item.warning) warnings.push(item.warning);
+    const inherited = item.previous && findings.length > 0 ? this.inherited(file, item.previous) : null;
+    return {
+      path: file.path,
+      binary,
+      findings: inherited ? findings.filter((finding) => !inherited(finding)) : findings,
+      warnings,
+      ...(item.commit && { commit: item.commit }),
+    };
+  }
+
+  /** Counts an analysed file; a history finding joins the other places of its secret. */
+  private record({ path, binary, findings, warnings, commit }: AnalysedFile): void {
+    if (binary) this.skip({ file: path, reason: "binary" });
+    else this.collected.files++;
+    for (const warning of warnings) this.collected.warnings.push(warning);
+    for (const finding of findings) {
+      if (!commit) this.collected.findings.push(finding);
+      else {
+        const key = finding.secretFingerprint ?? finding.fingerprint;
+        const places = this.fromHistory.get(key) ?? new Map<string, Finding>();
+        places.delete(finding.fingerprint);
+        places.set(finding.fingerprint, { ...finding, ...commit });
+        this.fromHistory.set(key, places);
       }
     }
   }

@@ -23,23 +23,37 @@ export interface LineFilter {
   has(line: number): boolean;
 }
 
+/** A file to analyse, as a source found it. */
+export interface FileItem {
+  file: SourceFile;
+  /** Report content findings only on these 1-based lines (e.g. the lines a commit adds). */
+  onlyLines?: LineFilter;
+  /** The commit the file comes from (history scans). */
+  commit?: CommitInfo;
+  /**
+   * The file as the commit's parents had it, when the scan covers only some commits: a
+   * secret these hold too was not added by this commit and is not reported with it.
+   */
+  previous?: Buffer[];
+  /** Something the user should know about how this file was read. */
+  warning?: string;
+}
+
+/** One file's findings, analysed in any thread; recorded in the order the source gave the files. */
+export interface AnalysedFile {
+  path: string;
+  binary: boolean;
+  findings: Finding[];
+  warnings: string[];
+  commit?: CommitInfo;
+}
+
 /** What every source yields: a file to analyze, or a file it had to pass over. */
 export type SourceItem =
-  | {
-      file: SourceFile;
-      /** Report content findings only on these 1-based lines (e.g. the lines a commit adds). */
-      onlyLines?: LineFilter;
-      /** The commit the file comes from (history scans). */
-      commit?: CommitInfo;
-      /**
-       * The file as the commit's parents had it, when the scan covers only some commits: a
-       * secret these hold too was not added by this commit and is not reported with it.
-       */
-      previous?: Buffer[];
-      /** Something the user should know about how this file was read. */
-      warning?: string;
-    }
+  | FileItem
   | { skipped: SkipReason; path: string; error?: string }
+  /** A file already analysed elsewhere (a worker thread). */
+  | { analysed: AnalysedFile }
   /** Files already analysed elsewhere (a worker thread). */
   | { collected: Collected };
 
