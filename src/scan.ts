@@ -9,16 +9,16 @@ import { Collector } from "./engine/collect.js";
 import { redact } from "../rules/shared/credentials.js";
 import { hubEndpoint, verifyFindings, type VerifyOptions } from "./verify.js";
 import { readListingInParallel } from "./engine/parallel.js";
+import { readHistoryInParallel } from "./engine/parallel-history.js";
 import { RuleSet } from "./engine/rule-set.js";
 import { loadConfig } from "./config/load.js";
 import { UsageError } from "./errors.js";
 import { apiOptionName, checkCombinations, type OptionNamer } from "./option-names.js";
 import { findRepository, startEarly, type GitCall, type Repository } from "./sources/git.js";
-import { readHistory } from "./sources/history.js";
 import { readStaged, stagedCalls } from "./sources/staged.js";
 import { markIgnoredDotenvEntries, markIgnoredDotenvItems } from "./sources/force-added.js";
 import { listWorkTree, listingCall } from "./sources/worktree.js";
-import type { SourceItem } from "./sources/types.js";
+import type { AnalysedFile, FileItem, SourceItem } from "./sources/types.js";
 import type { HubScanOptions } from "./sources/hub.js";
 import type { Config } from "./config/schema.js";
 import { distinctSecrets } from "./report.js";
@@ -96,7 +96,7 @@ export async function scanWithContext(
 
 /** The git calls of a scan from the root, started alongside rev-parse instead of after it. */
 function earlyCalls(options: ScanOptions, targets: string[]): GitCall[] {
-  if (options.stdin || options.hub || options.history || options.range !== undefined || options.since !== undefined) return [];
+  if (options.stdin || options.hub || scansHistory(options)) return [];
   return options.staged ? stagedCalls(targets, options.allLines ?? false) : [listingCall(targets)];
 }
 
@@ -129,7 +129,8 @@ async function scanIn(
   const rawSecrets = Boolean(options.showSecrets || verify);
   const collector = new Collector(ruleSet, { showSecrets: rawSecrets });
   const sourceOptions = { ...options, showSecrets: rawSecrets };
-  for await (const item of sources(root, repository, targets, config, sourceOptions, name)) collector.add(item);
+  const analyse = (item: FileItem): AnalysedFile => collector.analyse(item);
+  for await (const item of sources(root, repository, targets, config, sourceOptions, name, analyse)) collector.add(item);
   const { findings: analysed, files, skipped, skippedFiles, warnings } = collector.result();
   let findings = analysed;
   if (verify) {
@@ -160,6 +161,7 @@ async function* sources(
   config: Config,
   options: ScanOptions,
   name: OptionNamer,
+  analyse: (item: FileItem) => AnalysedFile,
 ): AsyncGenerator<SourceItem> {
   if (options.stdin) {
     const { content, filename = "<stdin>" } = options.stdin;
@@ -180,14 +182,15 @@ async function* sources(
     return;
   }
   const inGit = repository !== null;
-  if (options.history || options.range !== undefined || options.since !== undefined) {
+  if (scansHistory(options)) {
     if (!inGit) throw new UsageError(`${name("history")} needs a git repository: ${root} is not inside one`);
     if (repository.shallow) {
       options.onWarning?.(
         "this is a shallow clone: --history sees only the commits it fetched (run git fetch --unshallow, or check out with fetch-depth: 0, to scan all of them)",
       );
     }
-    yield* readHistory(root, { range: options.range, since: options.since, maxFileSize, isIgnored, name });
+    const history = { range: options.range, since: options.since, maxFileSize, isIgnored, name };
+    yield* readHistoryInParallel(root, history, { config, showSecrets: options.showSecrets ?? false, analyse });
     return;
   }
   if (options.staged) {
@@ -210,6 +213,10 @@ async function* sources(
     }
   }
   yield* readListingInParallel(listing, { config, maxFileSize, showSecrets: options.showSecrets ?? false, isIgnored });
+}
+
+function scansHistory(options: ScanOptions): boolean {
+  return Boolean(options.history) || options.range !== undefined || options.since !== undefined;
 }
 
 function isDirectory(path: string): boolean {

@@ -1,159 +1,60 @@
 import { UsageError } from "../errors.js";
-import type { OptionNamer } from "../option-names.js";
-import { isTooLarge, readBlobs, type Blob } from "./blobs.js";
-import { git, SAFE_DIFF_FLAGS, spawnGit } from "./git.js";
-import { displayLatin1Name, unquoteName } from "./names.js";
-import type { CommitInfo, SourceItem } from "./types.js";
+import { isTooLarge, type Blob, type BlobReader } from "./blobs.js";
+import type { Version } from "./history-log.js";
+import type { SourceItem } from "./types.js";
+
+export type { HistoryOptions, Version } from "./history-log.js";
 
 /**
- * Every version of every file that the commits reachable from HEAD (or in `range`) wrote, read
- * whole: `git log --raw` names each commit's new blobs (no diffs computed), and one
- * `git cat-file --batch` streams their contents. Computing diffs (`git log -p`) cost git more
- * than reading and scanning whole blobs costs us, and a whole blob has the same fingerprints as
- * the work-tree file. Merges count with the files their resolution changed (`-c`), so a token
- * added while resolving a conflict is seen. git log runs newest first; the collector keeps each
- * secret's oldest finding, which is the commit that introduced it.
+ * Reads the file versions of a history (history-log.ts names them) through `git cat-file --batch`,
+ * as items to analyse. Versions are asked for in batches of this many: enough to keep cat-file
+ * busy, few enough to share out among threads.
  */
+export const HISTORY_BATCH = 64;
 
-export interface HistoryOptions {
-  /** A revision range such as `origin/main..HEAD`; default: everything reachable from HEAD. */
-  range?: string;
-  /** Only commits after this date (anything `git log --since` takes). */
-  since?: string;
-  /** Bytes; larger blobs are skipped as too large (and never held in memory). */
-  maxFileSize: number;
-  isIgnored: (path: string) => boolean;
-  /** How messages name the options (the CLI's flags, or the library's properties). */
-  name: OptionNamer;
-}
-
-/** Marks a commit header line in our `--format`: NUL cannot appear in a raw record. */
-const COMMIT = "\0";
-/** Submodules and symbolic links have no file content to scan. */
-const REGULAR_FILE_MODES = new Set(["100644", "100755"]);
-
-interface Wanted {
-  path: string;
-  commit: CommitInfo;
-  /** How many parent versions follow the blob in cat-file's answers (limited histories only). */
-  parents: number;
-}
-
-export async function* readHistory(root: string, options: HistoryOptions): AsyncGenerator<SourceItem> {
-  const { name } = options;
-  if (options.range === "") throw new UsageError(`${name("range")} needs a revision range such as origin/main..HEAD`);
-  if (options.range?.startsWith("-")) {
-    throw new UsageError(`${name("range")} takes a revision range such as origin/main..HEAD, not ${options.range}`);
-  }
-  if (options.since === "") throw new UsageError(`${name("since")} needs a date`);
-  if (options.since !== undefined) await checkDate(root, options.since, name("since"));
-  // A scan limited to some commits compares each version with its parents': a secret that was
-  // there before is not the commit's. (Without limits the parents are scanned anyway, and each
-  // secret's oldest finding is the one kept.)
-  const limited = options.range !== undefined || options.since !== undefined;
-  const args = [
-    "log", "--raw", "-c", "--no-abbrev", "--format=%x00%H%x00%an <%ae>%x00%aI", ...SAFE_DIFF_FLAGS,
-    // A renamed file's parent is the file it was renamed from; in a whole history that file was
-    // scanned anyway, under its own name.
-    ...(limited ? ["--find-renames", "--diff-filter=AMTR"] : ["--no-renames", "--diff-filter=AMT"]),
-  ];
-  if (options.since) args.push(`--since=${options.since}`);
-  args.push(options.range ?? "HEAD", "--");
-  const log = spawnGit(root, args);
-  const blobs = readBlobs(root, options.maxFileSize);
-
-  // Blobs are asked for in the order of the log and come back in that order.
-  const wanted: Wanted[] = [];
+/**
+ * A batch of versions as items to analyse, each with its parents' versions when it has them.
+ * The batch's blobs are asked for while the answers are read: cat-file stops reading
+ * questions while its answers wait.
+ */
+export async function* readVersions(blobs: BlobReader, batch: Version[]): AsyncGenerator<SourceItem> {
   const asking = (async () => {
-    let commit: CommitInfo | undefined;
-    // One character per byte: names need not be UTF-8 (the author is decoded as UTF-8 below).
-    log.child.stdout?.setEncoding("latin1");
-    for await (const line of lines(log.child.stdout as AsyncIterable<string>)) {
-      if (line.startsWith(COMMIT)) {
-        const [, hash = "", author = "", date = ""] = line.split(COMMIT);
-        commit = { commit: hash, author: Buffer.from(author, "latin1").toString("utf8"), date };
-        continue;
-      }
-      const record = parseRawRecord(line);
-      if (!record || !commit || !REGULAR_FILE_MODES.has(record.mode) || options.isIgnored(record.path)) continue;
-      const parents = limited ? record.parents.filter((parent) => REGULAR_FILE_MODES.has(parent.mode)) : [];
-      wanted.push({ path: record.path, commit, parents: parents.length });
-      await blobs.ask(record.blob);
-      for (const parent of parents) await blobs.ask(parent.blob);
+    for (const version of batch) {
+      await blobs.ask(version.blob);
+      for (const parent of version.parents) await blobs.ask(parent);
     }
-  })().finally(() => blobs.end());
+  })();
   asking.catch(() => {}); // awaited below; a failure here surfaces there
-
-  try {
-    let index = 0;
-    let current: Answered | undefined;
-    for await (const blob of blobs.answers) {
-      if (current) {
-        current.parents++;
-        if (Buffer.isBuffer(blob)) current.previous.push(blob);
-        else current.uncompared = true;
-      } else {
-        const next = wanted[index];
-        wanted[index++] = undefined as unknown as Wanted; // let the entry go
-        if (!next) throw new Error("git cat-file answered more than it was asked");
-        current = { wanted: next, blob, previous: [], parents: 0, uncompared: false };
-      }
-      if (current.parents < current.wanted.parents) continue;
-      yield historyItem(current);
-      current = undefined;
+  for (const version of batch) {
+    const blob = await nextBlob(blobs);
+    const previous: Buffer[] = [];
+    let uncompared = false;
+    for (let i = 0; i < version.parents.length; i++) {
+      const parent = await nextBlob(blobs);
+      if (Buffer.isBuffer(parent)) previous.push(parent);
+      else uncompared = true;
     }
-    // cat-file's output ends after its input does, so only a failed cat-file leaves blobs unanswered.
-    if (current || index < wanted.length) {
-      log.child.kill();
-      await blobs.succeeded();
-      throw new UsageError("git cat-file stopped before answering for every blob");
-    }
-    await asking;
-    await log.succeeded("git log").catch(async (error: unknown) => {
-      if (options.range === undefined && !(await hasCommits(root))) {
-        throw new UsageError("--history: this repository has no commits yet, so it has no history to scan");
-      }
-      throw error;
-    });
-    await blobs.succeeded();
-  } finally {
-    // After a failure, neither git may be left waiting on a pipe nobody reads.
-    log.child.kill();
-    blobs.kill();
+    yield historyItem(version, blob, previous, uncompared);
   }
+  await asking;
 }
 
-/**
- * `git log --since` takes any text, reading what it cannot parse as some date. Git's careful
- * date parser (the one behind its expiry settings) says when it cannot.
- */
-async function checkDate(root: string, since: string, option: string): Promise<void> {
-  try {
-    await git(root).raw(["-c", `hflint.since=${since}`, "config", "--type=expiry-date", "hflint.since"]);
-  } catch {
-    throw new UsageError(`${option}: git reads no date in "${since}" (try 2024-01-31 or "2 weeks ago")`);
-  }
+/** No more questions; resolves once cat-file exited cleanly, or rejects with its message. */
+export async function endBlobs(blobs: BlobReader): Promise<void> {
+  blobs.end();
+  if (!(await blobs.answers.next()).done) throw new Error("git cat-file answered more than it was asked");
+  await blobs.succeeded();
 }
 
-async function hasCommits(root: string): Promise<boolean> {
-  return git(root)
-    .raw(["rev-parse", "--quiet", "--verify", "HEAD^{commit}"])
-    .then(() => true, () => false);
+async function nextBlob(blobs: BlobReader): Promise<Blob> {
+  const answer = await blobs.answers.next();
+  if (!answer.done) return answer.value;
+  // cat-file's output ends after its input does, so only a failed cat-file leaves blobs unanswered.
+  await blobs.succeeded();
+  throw new UsageError("git cat-file stopped before answering for every blob");
 }
 
-/** A blob cat-file sent, with the parent versions sent after it. */
-interface Answered {
-  wanted: Wanted;
-  blob: Blob;
-  /** The parent versions that could be read. */
-  previous: Buffer[];
-  /** How many parent versions were answered so far. */
-  parents: number;
-  /** A parent version was too large or missing: the file's findings cannot all be told apart. */
-  uncompared: boolean;
-}
-
-function historyItem({ wanted: { path, commit }, blob, previous, uncompared }: Answered): SourceItem {
+function historyItem({ path, commit }: Version, blob: Blob, previous: Buffer[], uncompared: boolean): SourceItem {
   if (isTooLarge(blob)) return { skipped: "tooLarge", path };
   if (blob === "missing") return { skipped: "unreadable", path, error: `blob missing at ${commit.commit}` };
   return {
@@ -164,47 +65,4 @@ function historyItem({ wanted: { path, commit }, blob, previous, uncompared }: A
       ? `${path} at ${commit.commit} was not compared with its parent version (too large or missing): every secret it holds is reported with that commit`
       : undefined,
   };
-}
-
-/** The lines of a decoded stream (the raw log is small: names and hashes). */
-async function* lines(stream: AsyncIterable<string>): AsyncGenerator<string> {
-  let carry = "";
-  for await (const chunk of stream) {
-    const parts = (carry + chunk).split("\n");
-    carry = parts.pop() ?? "";
-    yield* parts;
-  }
-  if (carry) yield carry;
-}
-
-interface Version {
-  mode: string;
-  blob: string;
-}
-
-const NO_BLOB = /^0+$/;
-
-/**
- * `:mode… oid… STATUS\tpath` (`\tsource\tpath` for a rename), with one colon per parent (merges
- * shown with `-c` have several):
- * the parents' modes and blobs come first, the new side's last. Parents without the file
- * (an all-zero blob) are left out.
- */
-export function parseRawRecord(line: string): (Version & { path: string; parents: Version[] }) | null {
-  const tab = line.indexOf("\t");
-  if (!line.startsWith(":") || tab === -1) return null;
-  const count = line.length - line.replace(/^:+/, "").length;
-  const fields = line.slice(count, tab).split(" ");
-  const mode = fields[count];
-  const blob = fields[2 * count + 1];
-  if (mode === undefined || blob === undefined) return null;
-  const parents: Version[] = [];
-  for (let i = 0; i < count; i++) {
-    const parent = { mode: fields[i] ?? "", blob: fields[count + 1 + i] ?? "" };
-    if (!NO_BLOB.test(parent.blob)) parents.push(parent);
-  }
-  // A rename or copy names the source, then the file written (a tab in a name is quoted).
-  const names = line.slice(tab + 1).split("\t");
-  const path = /^[RC]/.test(fields[2 * count + 2] ?? "") ? names[1] : names[0];
-  return { mode, blob, parents, path: displayLatin1Name(unquoteName(path ?? "")) };
 }

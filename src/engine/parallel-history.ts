@@ -1,0 +1,130 @@
+import { availableParallelism } from "node:os";
+import type { Worker } from "node:worker_threads";
+import type { Config } from "../config/schema.js";
+import { UsageError } from "../errors.js";
+import { readBlobs } from "../sources/blobs.js";
+import { historyVersions, type HistoryOptions, type Version } from "../sources/history-log.js";
+import { endBlobs, HISTORY_BATCH, readVersions } from "../sources/history.js";
+import type { AnalysedFile, FileItem, SourceItem } from "../sources/types.js";
+import type { HistoryWorkerInput, HistoryWorkerOutput } from "./batches.js";
+
+/**
+ * Versions read before worker threads join in: a pushed branch's few commits are done before a
+ * worker has started (~45 ms of CPU); a long history has tens of thousands.
+ */
+const START_AFTER_VERSIONS = 8 * HISTORY_BATCH;
+const MAX_WORKERS = 3;
+/** Batches a worker may have asked of it: one in hand and one waiting keeps it busy. */
+const MAX_OUTSTANDING = 6;
+
+export interface HistoryAnalysis {
+  config: Config;
+  showSecrets: boolean;
+  /** This thread's analysis (the collector's). */
+  analyse: (item: FileItem) => AnalysedFile;
+}
+
+/** A batch's items, or a worker's answer still to come. */
+interface Slot {
+  items?: SourceItem[];
+  answer?: Promise<SourceItem[]>;
+}
+
+/**
+ * A history's file versions, read and analysed in batches, handed on analysed in the log's order.
+ * A long history is shared with worker threads (one per further core), each reading its batches
+ * through a `git cat-file` of its own, so that no file's bytes cross threads. This thread reads
+ * the log and takes a batch itself whenever every worker has enough.
+ */
+export async function* readHistoryInParallel(root: string, options: HistoryOptions, analysis: HistoryAnalysis): AsyncGenerator<SourceItem> {
+  const threads = Math.min(availableParallelism() - 1, MAX_WORKERS);
+  const blobs = readBlobs(root, options.maxFileSize);
+  const slots: Slot[] = [];
+  let workers: HistoryWorker[] = [];
+  let versions = 0;
+  try {
+    for await (const batch of historyVersions(root, options, HISTORY_BATCH)) {
+      versions += batch.length;
+      if (workers.length === 0 && threads > 0 && versions > START_AFTER_VERSIONS) {
+        workers = await startWorkers(threads, { root, maxFileSize: options.maxFileSize, ...analysis });
+      }
+      const worker = workers.reduce<HistoryWorker | undefined>((a, b) => (a && a.outstanding <= b.outstanding ? a : b), undefined);
+      if (worker && worker.outstanding < MAX_OUTSTANDING) slots.push(worker.read(batch));
+      else {
+        const items: SourceItem[] = [];
+        for await (const item of readVersions(blobs, batch)) items.push("file" in item ? { analysed: analysis.analyse(item) } : item);
+        slots.push({ items });
+      }
+      while (slots[0]?.items) yield* (slots.shift() as Slot).items as SourceItem[];
+      const failed = workers.find((each) => each.failure);
+      if (failed) throw failed.failure;
+    }
+    for (const slot of slots.splice(0)) yield* slot.items ?? (await (slot.answer as Promise<SourceItem[]>));
+    await endBlobs(blobs);
+    await Promise.all(workers.map((each) => each.end()));
+  } finally {
+    blobs.kill();
+    for (const worker of workers) void worker.stop();
+  }
+}
+
+async function startWorkers(count: number, history: HistoryWorkerInput["history"] & HistoryAnalysis): Promise<HistoryWorker[]> {
+  // Loaded only here: worker_threads costs start-up that a short history should not pay.
+  const { Worker } = await import("node:worker_threads");
+  const workerData: HistoryWorkerInput = {
+    history: { root: history.root, maxFileSize: history.maxFileSize },
+    config: history.config,
+    showSecrets: history.showSecrets,
+  };
+  return Array.from({ length: count }, () => new HistoryWorker(new Worker(new URL("../engine/worker.js", import.meta.url), { workerData })));
+}
+
+/** A worker thread that reads and analyses the batches sent to it, answering in the order asked. */
+class HistoryWorker {
+  outstanding = 0;
+  failure: unknown;
+  private readonly waiting: { slot: Slot; resolve: () => void; reject: (error: unknown) => void }[] = [];
+
+  constructor(private readonly worker: Worker) {
+    worker.on("message", (output: HistoryWorkerOutput) => {
+      if ("error" in output) return this.fail(output.usage ? new UsageError(output.error) : new Error(output.error));
+      const next = this.waiting.shift();
+      if (!next) return undefined;
+      this.outstanding--;
+      next.slot.items = "items" in output ? output.items : [];
+      return next.resolve();
+    });
+    worker.once("error", (error) => this.fail(error));
+    worker.once("exit", (code) => this.fail(new Error(`a worker thread of the history scan stopped (exit code ${code})`)));
+  }
+
+  /** Resolves once the worker's cat-file has ended cleanly. */
+  async end(): Promise<void> {
+    await this.read(null).answer;
+  }
+
+  /** A batch's slot, filled when the worker answers (null: no more batches). */
+  read(batch: Version[] | null): Slot {
+    const slot: Slot = {};
+    slot.answer = new Promise<void>((resolve, reject) => {
+      if (this.failure) reject(this.failure);
+      else this.waiting.push({ slot, resolve, reject });
+    }).then(() => slot.items as SourceItem[]);
+    slot.answer.catch(() => {}); // awaited in order; a failure also surfaces before that
+    if (!this.failure) {
+      this.worker.postMessage(batch);
+      this.outstanding++;
+    }
+    return slot;
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    for (const waiting of this.waiting.splice(0)) waiting.reject(this.failure);
+  }
+
+  stop(): Promise<number> {
+    this.worker.removeAllListeners("exit");
+    return this.worker.terminate();
+  }
+}
