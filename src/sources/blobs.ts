@@ -18,8 +18,8 @@ export function isTooLarge(blob: Blob): blob is TooLarge {
 }
 
 export interface BlobReader {
-  /** Asks for a blob by id; waits while cat-file's input is full. */
-  ask(id: string): Promise<void>;
+  /** Asks for blobs by id, in one write; waits while cat-file's input is full. */
+  ask(ids: string[]): Promise<void>;
   /** No more questions: cat-file ends after its last answer. */
   end(): void;
   /** The answers, in the order asked, each read whole (one blob in memory at a time). */
@@ -38,8 +38,8 @@ export function readBlobs(root: string, maxSize: number): BlobReader {
   const stdin = catFile.child.stdin as NonNullable<ChildProcess["stdin"]>;
   stdin.on("error", () => {}); // cat-file gone early: its exit code says why
   return {
-    async ask(id) {
-      if (stdin.destroyed || stdin.writableEnded || stdin.write(`${id}\n`)) return;
+    async ask(ids) {
+      if (ids.length === 0 || stdin.destroyed || stdin.writableEnded || stdin.write(`${ids.join("\n")}\n`)) return;
       await new Promise<void>((resolve) => {
         const done = (): void => {
           stdin.off("drain", done).off("close", done);
@@ -83,6 +83,12 @@ async function* parseBatch(stream: AsyncIterable<Buffer>, maxSize: number): Asyn
         }
         size = Number(line.split(" ")[2]);
         if (!line.includes(" blob ") || !Number.isSafeInteger(size)) throw new Error(`git cat-file: unexpected ${line}`);
+        if (size <= maxSize && at + size < chunk.length) {
+          // Whole in this chunk (and its newline): a view, not a copy.
+          done.push(chunk.subarray(at, at + size));
+          at += size + 1;
+          continue;
+        }
         body = Buffer.allocUnsafe(size > maxSize ? Math.min(size, HEAD_BYTES) : size);
         filled = 0;
         remaining = size + 1;

@@ -14,16 +14,11 @@ export const HISTORY_BATCH = 64;
 
 /**
  * A batch of versions as items to analyse, each with its parents' versions when it has them.
- * The batch's blobs are asked for while the answers are read: cat-file stops reading
+ * The answers are read while the questions are still being written: cat-file stops reading
  * questions while its answers wait.
  */
 export async function* readVersions(blobs: BlobReader, batch: Version[]): AsyncGenerator<SourceItem> {
-  const asking = (async () => {
-    for (const version of batch) {
-      await blobs.ask(version.blob);
-      for (const parent of version.parents) await blobs.ask(parent);
-    }
-  })();
+  const asking = blobs.ask(batch.flatMap((version) => [version.blob, ...version.parents]));
   asking.catch(() => {}); // awaited below; a failure here surfaces there
   for (const version of batch) {
     const blob = await nextBlob(blobs);

@@ -39,9 +39,7 @@ export async function* readStaged(root: string, pathspecs: string[], options: St
     const wanted = records
       .map((record) => ({ record, path: displayLatin1Name(record.path) }))
       .filter(({ record, path }) => record.status !== "U" && REGULAR_FILE_MODES.has(record.mode) && !options.isIgnored(path));
-    const asking = (async () => {
-      for (const { record } of wanted) await blobs.ask(record.blob);
-    })().finally(() => blobs.end());
+    const asking = blobs.ask(wanted.map(({ record }) => record.blob)).finally(() => blobs.end());
     asking.catch(() => {}); // awaited below; a failure here surfaces there
 
     let index = 0;
