@@ -15,11 +15,17 @@ interface ReadNotebook {
 }
 
 /** The last notebook read: every rule of a file asks for the same one, one after another. */
-let lastNotebook: ReadNotebook | undefined;
+let lastNotebook: (ReadNotebook & { contains: TextContext["contains"] }) | undefined;
 
-function read(file: string): ReadNotebook {
-  if (lastNotebook?.file !== file) lastNotebook = { file, ...notebookTexts(file), answers: new Map() };
-  return lastNotebook;
+/**
+ * The notebook's strings, read once per file. The file's keyword answers (`contains`, one
+ * function per file) tell it is the same file without comparing two texts: versions of a
+ * notebook in a history often have the same length and differ only far into the file.
+ */
+function read(file: string, contains: TextContext["contains"]): ReadNotebook {
+  const same = lastNotebook !== undefined && (contains ? lastNotebook.contains === contains : lastNotebook.file === file);
+  if (!same) lastNotebook = { file, contains, ...notebookTexts(file), answers: new Map() };
+  return lastNotebook as ReadNotebook;
 }
 
 /**
@@ -30,7 +36,7 @@ function read(file: string): ReadNotebook {
  */
 export function checkText(rule: ContentRule, context: TextContext): TextMatch[] {
   if (!isNotebook(context.path)) return rule.check(context);
-  const notebook = read(context.text);
+  const notebook = read(context.text, context.contains);
   const matches = notebook.wellFormed ? [] : rule.check(context);
   const fileContains = context.contains;
   const contains =
