@@ -186,7 +186,7 @@ async function* sources(
     if (!inGit) throw new UsageError(`${name("history")} needs a git repository: ${root} is not inside one`);
     if (repository.shallow) {
       options.onWarning?.(
-        "this is a shallow clone: --history sees only the commits it fetched (run git fetch --unshallow, or check out with fetch-depth: 0, to scan all of them)",
+        `this is a shallow clone: ${name("history")} sees only the commits it fetched (run git fetch --unshallow, or check out with fetch-depth: 0, to scan all of them)`,
       );
     }
     const history = { range: options.range, since: options.since, maxFileSize, isIgnored, name };

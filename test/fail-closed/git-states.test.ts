@@ -206,7 +206,7 @@ describe("an untrusted repository runs no code, and its settings hide nothing (i
 });
 
 describe("--history says what it could not see (issue 11.6)", () => {
-  it("warns that a shallow clone's history is truncated", () => {
+  it("warns that a shallow clone's history is truncated", async () => {
     const origin = tempRepo();
     for (const n of [1, 2, 3]) {
       write(origin, { "a.txt": `${n}\n` });
@@ -216,8 +216,13 @@ describe("--history says what it could not see (issue 11.6)", () => {
     git(origin, "clone", "-q", "--depth", "1", `file://${origin}`, clone);
     const { code, stderr } = runCli(["--history"], { cwd: clone });
     expect(code).toBe(0);
-    expect(stderr).toMatch(/^hf-lint: warning: this is a shallow clone: .*git fetch --unshallow/m);
+    expect(stderr).toMatch(/^hf-lint: warning: this is a shallow clone: --history sees only .*git fetch --unshallow/m);
     expect(runCli(["--history"], { cwd: origin }).stderr).toBe("");
+    // The library names its option as a program writes it.
+    const warnings: string[] = [];
+    const { scan } = await import("../../dist/src/index.js");
+    await scan({ cwd: clone, history: true, onWarning: (warning: string) => warnings.push(warning) });
+    expect(warnings).toEqual([expect.stringMatching(/^this is a shallow clone: options\.history sees only /)]);
   });
 
   it("refuses a --since that git cannot read as a date", () => {
