@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 
 /**
@@ -180,10 +180,14 @@ export async function findRepository(dir: string): Promise<Repository | null> {
   throw new UsageError(`git cannot read the repository at ${marked} (${reason}): nothing was scanned; ${advice}`);
 }
 
-/** The nearest directory at or above `dir` that holds a `.git` (a directory or a worktree's file). */
+/**
+ * The nearest directory at or above `dir` that holds a `.git` (a directory or a worktree's file),
+ * searched as git searches: never up into a directory of GIT_CEILING_DIRECTORIES.
+ */
 function findGitEntry(dir: string): string | null {
+  const ceilings = new Set((process.env["GIT_CEILING_DIRECTORIES"] ?? "").split(":").filter(isAbsolute).map((path) => resolve(path)));
   for (let current = resolve(dir); ; current = dirname(current)) {
     if (existsSync(join(current, ".git"))) return current;
-    if (dirname(current) === current) return null;
+    if (dirname(current) === current || ceilings.has(dirname(current))) return null;
   }
 }

@@ -171,6 +171,19 @@ describe("a repository git refuses is not a plain folder (issue 11.2)", () => {
   }
 });
 
+describe("a repository git does not look for is not ours to read either", () => {
+  it("a .git above GIT_CEILING_DIRECTORIES: the folder is scanned as git sees it, outside any repository", () => {
+    const outer = tempRepo();
+    write(outer, { "sub/app.py": `t = "${token}"\n` });
+    const env = { GIT_CEILING_DIRECTORIES: outer };
+    const { code, report } = runJson([], { cwd: join(outer, "sub"), env });
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => f.file)).toEqual(["app.py"]);
+    // Below a ceiling, the repository itself is still found.
+    expect(runJson([], { cwd: outer, env }).report.findings.map((f) => f.file)).toEqual(["sub/app.py"]);
+  });
+});
+
 describe("an untrusted repository runs no code, and its settings hide nothing (issue 11.5)", () => {
   it("core.fsmonitor, diff.external and textconv never run", () => {
     const repo = repoWithTwoFiles();
