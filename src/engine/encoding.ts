@@ -21,12 +21,17 @@ function utf32(body: Buffer, littleEndian: boolean): string {
   return chars.join("");
 }
 
+function markOf(content: Buffer): (typeof BOMS)[number] | undefined {
+  return BOMS.find(({ bytes }) => bytes.every((byte, index) => content[index] === byte));
+}
+
+/** Whether the content begins with a UTF-16 or UTF-32 byte order mark: text, whatever its NUL bytes. */
+export function hasWideMark(content: Buffer): boolean {
+  return markOf(content) !== undefined;
+}
+
 /** The content as UTF-8 (with a UTF-8 BOM in place of the original one), or itself when it has no UTF-16/32 mark. */
 export function asUtf8(content: Buffer): Buffer {
-  for (const { bytes, decode } of BOMS) {
-    if (bytes.every((byte, index) => content[index] === byte)) {
-      return Buffer.from(`\ufeff${decode(content.subarray(bytes.length))}`, "utf8");
-    }
-  }
-  return content;
+  const mark = markOf(content);
+  return mark ? Buffer.from(`\ufeff${mark.decode(content.subarray(mark.bytes.length))}`, "utf8") : content;
 }

@@ -2,6 +2,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { SkipReason } from "../types.js";
 import { BINARY_TEST_BYTES, isBinary } from "./analyze.js";
+import { hasWideMark } from "./encoding.js";
 
 export type ReadResult = { content: Buffer } | { skip: SkipReason | "notFile"; error?: string };
 
@@ -24,8 +25,9 @@ const FIRST_READ = 64 * 1024;
  * Reads one file once. One fstat says what it is before any read: a device or FIFO is passed
  * over by its type (/dev/zero never ends, a FIFO may never start). What is read is bounded by
  * `maxFileSize`, whatever the size stat reports (a file still growing, /proc). The returned
- * buffer is only valid until the next call. Of a binary file (git's test, `isBinary`) only the
- * first bytes are returned: enough for that test and for rules about the file itself.
+ * buffer is only valid until the next call. Of a binary file (git's test, `isBinary`; UTF-16 and
+ * UTF-32 text with its byte order mark is text) only the first bytes are returned: enough for
+ * that test and for rules about the file itself.
  */
 export function readEntry(absolutePath: string | Buffer, maxFileSize: number): ReadResult {
   let fd: number | undefined;
@@ -46,7 +48,9 @@ export function readEntry(absolutePath: string | Buffer, maxFileSize: number): R
       }
       const read = readSync(fd, buffer, length, length === 0 ? Math.min(FIRST_READ, buffer.length) : buffer.length - length, null);
       if (read === 0) break;
-      if (length === 0 && read >= BINARY_TEST_BYTES && isBinary(buffer.subarray(0, read))) return { content: buffer.subarray(0, read) };
+      // UTF-16 and UTF-32 text is full of NUL bytes: it is read whole, decoded and scanned.
+      const head = buffer.subarray(0, read);
+      if (length === 0 && read >= BINARY_TEST_BYTES && isBinary(head) && !hasWideMark(head)) return { content: head };
       length += read;
     }
     if (length > maxFileSize) return { skip: "tooLarge" };

@@ -7,9 +7,10 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI } from "../helpers/cli.js";
+import { CLI, runJson } from "../helpers/cli.js";
 import { HOSTILE_CASES } from "../helpers/hostile.js";
-import { GIT_ENV, tempDir } from "../helpers/repo.js";
+import { GIT_ENV, git, tempDir, tempRepo } from "../helpers/repo.js";
+import { fakeHfToken } from "../helpers/tokens.js";
 import type { Report } from "../../src/types.js";
 
 const SIZE = 10 * 1024 * 1024;
@@ -69,5 +70,28 @@ describe("a pathological ignore line", () => {
     expect(stderr).toContain(`.gitignore: ignore pattern not applied (more than three **, too costly to match): ${line}`);
     expect(report?.summary.files).toBe(52); // the 50 deep files and the two ignore files, not logs/a.txt
     expect(seconds).toBeLessThan(MAX_SECONDS);
+  });
+});
+
+describe("UTF-16 and UTF-32 text is read whole, whatever its size", () => {
+  const secret = fakeHfToken(1301);
+  /** ~200 KB of text, the token on its last line: past the first read, and NUL bytes throughout. */
+  const text = `${"x = 1\n".repeat(35_000)}login(token="${secret}")\n`;
+  const encodings: [string, Buffer][] = [
+    ["UTF-16 LE", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])],
+    ["UTF-16 BE", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()])],
+  ];
+  it.each(encodings)("%s: the token on the last line is found, in a repository, outside one and staged", (_name, bytes) => {
+    const lastLine = text.split("\n").length - 1;
+    const outside = tempDir();
+    writeFileSync(join(outside, "notes.py"), bytes);
+    const repo = tempRepo();
+    writeFileSync(join(repo, "notes.py"), bytes);
+    git(repo, "add", "notes.py");
+    for (const [cwd, args] of [[outside, []], [repo, []], [repo, ["--staged"]]] as const) {
+      const { code, report } = runJson([...args], { cwd });
+      expect(code).toBe(1);
+      expect(report.findings.map((f) => [f.file, f.line])).toContainEqual(["notes.py", lastLine]);
+    }
   });
 });
