@@ -77,5 +77,5 @@ const current = readFileSync(target, "utf8");
 const start = current.indexOf(HEADING);
 const end = start === -1 ? -1 : current.indexOf("\n## ", start + HEADING.length);
 const updated =
-  start === -1 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end === -1 ? "" : current.slice(end + 1)}`;
+  start === -1 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end === -1 ? "" : `\n${current.slice(end + 1)}`}`;
 writeFileSync(target, updated);
