@@ -46,12 +46,15 @@ export function readEntry(absolutePath: string | Buffer, maxFileSize: number): R
         buffer.copy(larger, 0, 0, length);
         buffer = larger;
       }
-      const read = readSync(fd, buffer, length, length === 0 ? Math.min(FIRST_READ, buffer.length) : buffer.length - length, null);
+      const wanted = length === 0 ? Math.min(FIRST_READ, buffer.length) : buffer.length - length;
+      const read = readSync(fd, buffer, length, wanted, null);
       if (read === 0) break;
       // UTF-16 and UTF-32 text is full of NUL bytes: it is read whole, decoded and scanned.
       const head = buffer.subarray(0, read);
       if (length === 0 && read >= BINARY_TEST_BYTES && isBinary(head) && !hasWideMark(head)) return { content: head };
       length += read;
+      // A short read that brings the file to the size fstat gave is its end: no read to see 0.
+      if (read < wanted && length === stat.size) break;
     }
     if (length > maxFileSize) return { skip: "tooLarge" };
     return { content: buffer.subarray(0, length) };

@@ -1,4 +1,4 @@
-import { join, sep } from "node:path";
+import { sep } from "node:path";
 import { readEntry } from "../engine/read.js";
 import type { DiskListing, SourceItem } from "./types.js";
 
@@ -8,7 +8,7 @@ import type { DiskListing, SourceItem } from "./types.js";
  */
 export function* readListing(listing: DiskListing, maxFileSize: number): Generator<SourceItem> {
   for (const entry of listing.entries) {
-    const name = entry.bytes ? Buffer.concat([Buffer.from(`${listing.root}${sep}`), entry.bytes]) : join(listing.root, entry.path);
+    const name = entry.bytes ? Buffer.concat([Buffer.from(`${listing.root}${sep}`), entry.bytes]) : `${listing.root}${sep}${entry.path}`;
     const result = readEntry(name, maxFileSize);
     if ("content" in result) yield { file: { ...entry, content: result.content } };
     else if (result.skip !== "notFile") yield { skipped: result.skip, path: entry.path, error: result.error };
