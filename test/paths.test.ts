@@ -1,3 +1,4 @@
+import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, runJson } from "./helpers/cli.js";
@@ -89,6 +90,15 @@ describe("paths in a repository, from a subdirectory", () => {
 });
 
 describe("the library API", () => {
+  it("reads a file named outside a linked scan directory where the caller named it", async () => {
+    const { scan } = await import("../dist/src/index.js");
+    const root = tempDir();
+    write(root, { "elsewhere/d/keep.txt": "x\n", "a/x.py": leak });
+    symlinkSync(join(root, "elsewhere", "d"), join(root, "a", "dirlink"));
+    const report = await scan({ cwd: join(root, "a", "dirlink"), paths: [join(root, "a", "x.py")] });
+    expect(report.findings.map((f) => [f.file, f.line])).toEqual([["../x.py", 1]]);
+  });
+
   it("rejects a missing cwd with UsageError instead of reporting it clean", async () => {
     const { scan, UsageError } = await import("../dist/src/index.js");
     await expect(scan({ cwd: join(tempDir(), "missing") })).rejects.toBeInstanceOf(UsageError);
