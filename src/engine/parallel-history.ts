@@ -76,20 +76,30 @@ async function startWorkers(count: number, history: HistoryWorkerInput["history"
     config: history.config,
     showSecrets: history.showSecrets,
   };
-  return Array.from({ length: count }, () => new HistoryWorker(new Worker(new URL("../engine/worker.js", import.meta.url), { workerData })));
+  const workers: HistoryWorker[] = [];
+  try {
+    while (workers.length < count) workers.push(new HistoryWorker(new Worker(new URL("../engine/worker.js", import.meta.url), { workerData })));
+  } catch (error) {
+    for (const worker of workers) void worker.stop(); // a thread left running would keep the process alive
+    throw error;
+  }
+  return workers;
 }
 
 /** A worker thread that reads and analyses the batches sent to it, answering in the order asked. */
 class HistoryWorker {
   outstanding = 0;
   failure: unknown;
-  private readonly waiting: { slot: Slot; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  /** Batches asked, oldest first, with the number of items each must answer (null: the end). */
+  private readonly waiting: { slot: Slot; expected: number | null; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(private readonly worker: Worker) {
     worker.on("message", (output: HistoryWorkerOutput) => {
       if ("error" in output) return this.fail(output.usage ? new UsageError(output.error) : new Error(output.error));
       const next = this.waiting.shift();
-      if (!next) return undefined;
+      // Every version of a batch has one item: an answer short of that would drop versions unseen.
+      const answered = "items" in output ? output.items.length : null;
+      if (!next || answered !== next.expected) return this.fail(new Error("a worker thread of the history scan answered out of turn"));
       this.outstanding--;
       next.slot.items = "items" in output ? output.items : [];
       return next.resolve();
@@ -108,7 +118,7 @@ class HistoryWorker {
     const slot: Slot = {};
     slot.answer = new Promise<void>((resolve, reject) => {
       if (this.failure) reject(this.failure);
-      else this.waiting.push({ slot, resolve, reject });
+      else this.waiting.push({ slot, expected: batch?.length ?? null, resolve, reject });
     }).then(() => slot.items as SourceItem[]);
     slot.answer.catch(() => {}); // awaited in order; a failure also surfaces before that
     if (!this.failure) {
