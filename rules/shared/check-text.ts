@@ -19,11 +19,12 @@ let lastNotebook: (ReadNotebook & { contains: TextContext["contains"] }) | undef
 
 /**
  * The notebook's strings, read once per file. The file's keyword answers (`contains`, one
- * function per file) tell it is the same file without comparing two texts: versions of a
+ * function per file) tell another file apart without comparing two texts: versions of a
  * notebook in a history often have the same length and differ only far into the file.
  */
 function read(file: string, contains: TextContext["contains"]): ReadNotebook {
-  const same = lastNotebook !== undefined && (contains ? lastNotebook.contains === contains : lastNotebook.file === file);
+  // Same answers: the same string object, so the text comparison is one of references.
+  const same = lastNotebook !== undefined && (!contains || lastNotebook.contains === contains) && lastNotebook.file === file;
   if (!same) lastNotebook = { file, contains, ...notebookTexts(file), answers: new Map() };
   return lastNotebook as ReadNotebook;
 }
