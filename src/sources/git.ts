@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { delimiter, dirname, isAbsolute, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 
 /**
@@ -185,9 +185,19 @@ export async function findRepository(dir: string): Promise<Repository | null> {
  * searched as git searches: never up into a directory of GIT_CEILING_DIRECTORIES.
  */
 function findGitEntry(dir: string): string | null {
-  const ceilings = new Set((process.env["GIT_CEILING_DIRECTORIES"] ?? "").split(":").filter(isAbsolute).map((path) => resolve(path)));
-  for (let current = resolve(dir); ; current = dirname(current)) {
+  // git compares physical paths (links resolved), as a list in the PATH format.
+  const ceilings = new Set((process.env["GIT_CEILING_DIRECTORIES"] ?? "").split(delimiter).filter(isAbsolute).map(physical));
+  for (let current = physical(dir); ; current = dirname(current)) {
     if (existsSync(join(current, ".git"))) return current;
     if (dirname(current) === current || ceilings.has(dirname(current))) return null;
+  }
+}
+
+/** The path with its links resolved, or as written when it does not exist. */
+function physical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
 }
