@@ -3,8 +3,6 @@ import { isTooLarge, type Blob, type BlobReader } from "./blobs.js";
 import type { Version } from "./history-log.js";
 import type { SourceItem } from "./types.js";
 
-export type { HistoryOptions, Version } from "./history-log.js";
-
 /**
  * Reads the file versions of a history (history-log.ts names them) through `git cat-file --batch`,
  * as items to analyse. Versions are asked for in batches of this many: enough to keep cat-file
