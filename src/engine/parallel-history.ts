@@ -42,14 +42,19 @@ export async function* readHistoryInParallel(root: string, options: HistoryOptio
   const slots: Slot[] = [];
   let workers: HistoryWorker[] = [];
   let versions = 0;
+  const log = readAhead(historyVersions(root, options, HISTORY_BATCH));
   try {
-    for await (const batch of historyVersions(root, options, HISTORY_BATCH)) {
+    for (let batch = await log.next(); batch; batch = await log.next()) {
       versions += batch.length;
       if (workers.length === 0 && threads > 0 && versions > START_AFTER_VERSIONS) {
         workers = await startWorkers(threads, { root, maxFileSize: options.maxFileSize, ...analysis });
       }
       const worker = workers.reduce<HistoryWorker | undefined>((a, b) => (a && a.outstanding <= b.outstanding ? a : b), undefined);
-      if (worker && worker.outstanding < MAX_OUTSTANDING) slots.push(worker.read(batch));
+      // Near the end, a worker gets no more than its share of what is left: all threads finish
+      // together, instead of this one waiting while a worker works through its queue alone.
+      const left = log.left();
+      const limit = left === undefined ? MAX_OUTSTANDING : Math.min(MAX_OUTSTANDING, Math.ceil(left / workers.length));
+      if (worker && worker.outstanding < limit) slots.push(worker.read(batch));
       else {
         const items: SourceItem[] = [];
         for await (const item of readVersions(blobs, batch)) items.push("file" in item ? { analysed: analysis.analyse(item) } : item);
@@ -63,9 +68,46 @@ export async function* readHistoryInParallel(root: string, options: HistoryOptio
     await endBlobs(blobs);
     await Promise.all(workers.map((each) => each.end()));
   } finally {
+    log.stop();
     blobs.kill();
     for (const worker of workers) void worker.stop();
   }
+}
+
+/**
+ * The log's batches, read ahead of the scan (git log is much faster than the analysis: all of
+ * trl's 3,264 commits in 80 ms), so that how many are left is known near the end. A failure of
+ * the log comes after the batches read before it.
+ */
+function readAhead<T>(source: AsyncGenerator<T>): { next(): Promise<T | undefined>; left(): number | undefined; stop(): void } {
+  const queue: T[] = [];
+  let done = false;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  void (async () => {
+    try {
+      for await (const item of source) {
+        queue.push(item);
+        wake?.();
+      }
+    } catch (error) {
+      failure = { error };
+    } finally {
+      done = true;
+      wake?.();
+    }
+  })();
+  return {
+    async next() {
+      while (queue.length === 0 && !done) await new Promise<void>((resolve) => (wake = resolve));
+      if (queue.length > 0) return queue.shift();
+      if (failure) throw failure.error;
+      return undefined;
+    },
+    /** Batches read and not yet taken, once the log has ended; undefined until then. */
+    left: () => (done && !failure ? queue.length : undefined),
+    stop: () => void source.return(undefined),
+  };
 }
 
 async function startWorkers(count: number, history: HistoryWorkerInput["history"] & HistoryAnalysis): Promise<HistoryWorker[]> {
