@@ -3,6 +3,7 @@ import { checkText } from "../../rules/shared/check-text.js";
 import { redact } from "../../rules/shared/credentials.js";
 import type { TextMatch } from "../../rules/types.js";
 import type { Finding, SourceFile } from "../types.js";
+import { hasWideMark } from "./encoding.js";
 import { LineIndex } from "./positions.js";
 import type { RuleSet } from "./rule-set.js";
 import type { LineFilter } from "../sources/types.js";
@@ -20,7 +21,8 @@ export interface AnalyzeOptions {
 export const BINARY_TEST_BYTES = 8000;
 
 export function isBinary(content: Buffer): boolean {
-  return content.subarray(0, BINARY_TEST_BYTES).includes(0);
+  // UTF-16 and UTF-32 text with its byte order mark is full of NUL bytes, and still text.
+  return !hasWideMark(content) && content.subarray(0, BINARY_TEST_BYTES).includes(0);
 }
 
 export function fingerprint(...parts: (string | number)[]): string {

@@ -2,7 +2,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { SkipReason } from "../types.js";
 import { BINARY_TEST_BYTES, isBinary } from "./analyze.js";
-import { hasWideMark } from "./encoding.js";
 
 export type ReadResult = { content: Buffer } | { skip: SkipReason | "notFile"; error?: string };
 
@@ -25,9 +24,8 @@ const FIRST_READ = 64 * 1024;
  * Reads one file once. One fstat says what it is before any read: a device or FIFO is passed
  * over by its type (/dev/zero never ends, a FIFO may never start). What is read is bounded by
  * `maxFileSize`, whatever the size stat reports (a file still growing, /proc). The returned
- * buffer is only valid until the next call. Of a binary file (git's test, `isBinary`; UTF-16 and
- * UTF-32 text with its byte order mark is text) only the first bytes are returned: enough for
- * that test and for rules about the file itself.
+ * buffer is only valid until the next call. Of a binary file (git's test, `isBinary`) only the
+ * first bytes are returned: enough for that test and for rules about the file itself.
  */
 export function readEntry(absolutePath: string | Buffer, maxFileSize: number): ReadResult {
   let fd: number | undefined;
@@ -49,9 +47,8 @@ export function readEntry(absolutePath: string | Buffer, maxFileSize: number): R
       const wanted = length === 0 ? Math.min(FIRST_READ, buffer.length) : buffer.length - length;
       const read = readSync(fd, buffer, length, wanted, null);
       if (read === 0) break;
-      // UTF-16 and UTF-32 text is full of NUL bytes: it is read whole, decoded and scanned.
       const head = buffer.subarray(0, read);
-      if (length === 0 && read >= BINARY_TEST_BYTES && isBinary(head) && !hasWideMark(head)) return { content: head };
+      if (length === 0 && read >= BINARY_TEST_BYTES && isBinary(head)) return { content: head };
       length += read;
       // A short read that brings the file to the size fstat gave is its end: no read to see 0.
       if (read < wanted && length === stat.size) break;

@@ -1,5 +1,4 @@
 import { isBinary } from "../engine/analyze.js";
-import { hasWideMark } from "../engine/encoding.js";
 import { UsageError } from "../errors.js";
 import { BLOBS_CALL, isTooLarge, readBlobs, type Blob } from "./blobs.js";
 import { displayLatin1Name } from "./names.js";
@@ -75,7 +74,7 @@ function linesToScan(record: RawRecord, added: Map<string, LineFilter>, allLines
 function stagedItem(path: string, blob: Blob, onlyLines: LineFilter | undefined): SourceItem {
   if (blob === "missing") return { skipped: "unreadable", path, error: "staged blob missing" };
   if (isTooLarge(blob)) {
-    if (isBinary(blob.head) && !hasWideMark(blob.head)) return { skipped: "binary", path };
+    if (isBinary(blob.head)) return { skipped: "binary", path };
     throw new UsageError(
       `${path} is ${Math.round(blob.size / 1024 / 1024)} MB of staged text, more than hf-lint can scan at once: ` +
         "nothing was checked. Unstage it, or commit with --no-verify if you are sure it holds no token",
