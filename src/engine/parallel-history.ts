@@ -4,7 +4,7 @@ import type { Config } from "../config/schema.js";
 import { UsageError } from "../errors.js";
 import { readBlobs } from "../sources/blobs.js";
 import { historyVersions, type HistoryOptions, type Version } from "../sources/history-log.js";
-import { endBlobs, HISTORY_BATCH, readVersions } from "../sources/history.js";
+import { analysedBatch, endBlobs, HISTORY_BATCH } from "../sources/history.js";
 import type { AnalysedFile, FileItem, SourceItem } from "../sources/types.js";
 import type { HistoryWorkerInput, HistoryWorkerOutput } from "./batches.js";
 
@@ -55,11 +55,7 @@ export async function* readHistoryInParallel(root: string, options: HistoryOptio
       const left = log.left();
       const limit = left === undefined ? MAX_OUTSTANDING : Math.min(MAX_OUTSTANDING, Math.ceil(left / workers.length));
       if (worker && worker.outstanding < limit) slots.push(worker.read(batch));
-      else {
-        const items: SourceItem[] = [];
-        for await (const item of readVersions(blobs, batch)) items.push("file" in item ? { analysed: analysis.analyse(item) } : item);
-        slots.push({ items });
-      }
+      else slots.push({ items: await analysedBatch(blobs, batch, analysis.analyse) });
       while (slots[0]?.items) yield* (slots.shift() as Slot).items as SourceItem[];
       const failed = workers.find((each) => each.failure);
       if (failed) throw failed.failure;

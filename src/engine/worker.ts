@@ -7,8 +7,7 @@ import { UsageError } from "../errors.js";
 import { readBlobs } from "../sources/blobs.js";
 import { readListing } from "../sources/disk.js";
 import type { Version } from "../sources/history-log.js";
-import { endBlobs, readVersions } from "../sources/history.js";
-import type { SourceItem } from "../sources/types.js";
+import { analysedBatch, endBlobs } from "../sources/history.js";
 import { claimBatches, type HistoryWorkerInput, type HistoryWorkerOutput, type WorkerInput } from "./batches.js";
 import { Collector } from "./collect.js";
 import { RuleSet } from "./rule-set.js";
@@ -25,9 +24,7 @@ if ("history" in input) {
     previous = previous
       .then(async () => {
         if (batch === null) return answer({ ended: (await endBlobs(blobs), true) });
-        const items: SourceItem[] = [];
-        for await (const item of readVersions(blobs, batch)) items.push("file" in item ? { analysed: collector.analyse(item) } : item);
-        return answer({ items });
+        return answer({ items: await analysedBatch(blobs, batch, (item) => collector.analyse(item)) });
       })
       .catch((error: unknown) => {
         blobs.kill();

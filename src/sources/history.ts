@@ -1,7 +1,7 @@
 import { UsageError } from "../errors.js";
 import { isTooLarge, type Blob, type BlobReader } from "./blobs.js";
 import type { Version } from "./history-log.js";
-import type { SourceItem } from "./types.js";
+import type { AnalysedFile, FileItem, SourceItem } from "./types.js";
 
 /**
  * Reads the file versions of a history (history-log.ts names them) through `git cat-file --batch`,
@@ -15,7 +15,7 @@ export const HISTORY_BATCH = 64;
  * The answers are read while the questions are still being written: cat-file stops reading
  * questions while its answers wait.
  */
-export async function* readVersions(blobs: BlobReader, batch: Version[]): AsyncGenerator<SourceItem> {
+async function* readVersions(blobs: BlobReader, batch: Version[]): AsyncGenerator<SourceItem> {
   const asking = blobs.ask(batch.flatMap((version) => [version.blob, ...version.parents]));
   asking.catch(() => {}); // awaited below; a failure here surfaces there
   for (const version of batch) {
@@ -30,6 +30,13 @@ export async function* readVersions(blobs: BlobReader, batch: Version[]): AsyncG
     yield historyItem(version, blob, previous, uncompared);
   }
   await asking;
+}
+
+/** A batch's items with every file analysed (by `analyse`: this thread's or a worker's collector). */
+export async function analysedBatch(blobs: BlobReader, batch: Version[], analyse: (item: FileItem) => AnalysedFile): Promise<SourceItem[]> {
+  const items: SourceItem[] = [];
+  for await (const item of readVersions(blobs, batch)) items.push("file" in item ? { analysed: analyse(item) } : item);
+  return items;
 }
 
 /** No more questions; resolves once cat-file exited cleanly, or rejects with its message. */
